@@ -1,0 +1,107 @@
+# httperror: build the tool, compile the registry into every output, test it.
+#
+#   make                 the tool (build/httperror) and every output under build/
+#   make check           the whole test suite; fails when any test fails
+#   make install         PREFIX, DESTDIR, bindir, mandir, infodir, datadir, docdir
+#   make uninstall
+#   make deps            install build and test dependencies (Debian/Ubuntu, as root)
+#   make regen           rewrite the test goldens (review the diff before committing)
+#   make clean
+#
+# Written for POSIX make (2024: != and ?=); tested with GNU make.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+prefix = $(PREFIX)
+exec_prefix = $(prefix)
+bindir = $(exec_prefix)/bin
+datarootdir = $(prefix)/share
+datadir = $(datarootdir)
+mandir = $(datarootdir)/man
+infodir = $(datarootdir)/info
+docdir = $(datarootdir)/doc/httperror
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = libxml-2.0 libxslt zlib
+CFLAGS ?= -O2 -g
+WARNFLAGS = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings -Wshadow
+DEPS_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS)
+DEPS_LIBS != $(PKG_CONFIG) --libs $(PKGS)
+ALL_CFLAGS = -std=c99 -D_XOPEN_SOURCE=700 -DVERSION=\"$(VERSION)\" \
+	$(WARNFLAGS) $(DEPS_CFLAGS) $(CFLAGS) $(CPPFLAGS)
+
+TOOL = build/httperror
+OBJDIR = build/obj
+OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
+	$(OBJDIR)/escape.o $(OBJDIR)/fs.o $(OBJDIR)/gz.o $(OBJDIR)/loader.o \
+	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o
+HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
+	src/msg.h src/registry.h src/xalloc.h src/xform.h
+
+REGISTRY_SRC != echo xml/registry.xml xml/registry.xsd xml/xml.xsd xml/codes/*.xml
+XSL_SRC != echo xsl/*.xsl xsl/httperror.1
+STAMP = build/.outputs
+
+all: $(STAMP)
+
+$(TOOL): $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(DEPS_LIBS) $(LIBS)
+
+$(OBJDIR)/main.o: src/main.c
+$(OBJDIR)/msg.o: src/msg.c
+$(OBJDIR)/xalloc.o: src/xalloc.c
+$(OBJDIR)/buf.o: src/buf.c
+$(OBJDIR)/escape.o: src/escape.c
+$(OBJDIR)/fs.o: src/fs.c
+$(OBJDIR)/gz.o: src/gz.c
+$(OBJDIR)/loader.o: src/loader.c
+$(OBJDIR)/registry.o: src/registry.c
+$(OBJDIR)/xform.o: src/xform.c
+$(OBJDIR)/out_man.o: src/out_man.c
+$(OBJS): $(HDRS) Makefile
+	@mkdir -p $(OBJDIR)
+	$(CC) $(ALL_CFLAGS) -c -o $@ src/`basename $@ .o`.c
+
+# Every output tree at once; the tool swaps each into build/ only on success.
+$(STAMP): $(TOOL) $(REGISTRY_SRC) $(XSL_SRC)
+	$(TOOL) build -o build
+	@touch $@
+
+check: all
+	@sh tests/run.sh
+
+regen: all
+	@sh tests/run.sh --regen
+
+install: all
+	mkdir -p $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man7
+	cp $(TOOL) $(DESTDIR)$(bindir)/httperror
+	chmod 755 $(DESTDIR)$(bindir)/httperror
+	cp build/man/man1/httperror.1.gz $(DESTDIR)$(mandir)/man1/
+	cp -P build/man/man7/*.7.gz $(DESTDIR)$(mandir)/man7/
+	chmod 644 $(DESTDIR)$(mandir)/man1/httperror.1.gz
+	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \
+		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/httperror $(DESTDIR)$(mandir)/man1/httperror.1.gz
+	for f in build/man/man7/*.7.gz; do \
+		rm -f "$(DESTDIR)$(mandir)/man7/`basename $$f`"; done
+	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \
+		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
+
+# Debian and Ubuntu packages to build and to run every test.
+DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils
+
+deps:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+		$(DEB_BUILD) $(DEB_TEST)
+
+clean:
+	rm -rf build
+
+.PHONY: all check regen install uninstall deps clean

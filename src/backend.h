@@ -1,0 +1,25 @@
+/*
+ * backend.h: what every output backend gets and provides.  main.c lists the
+ * backends in one table; each renders the registry through its stylesheet into
+ * its own tree of the staging directory (stage/man, stage/info, ...), which
+ * main.c swaps into the output directory only when every backend succeeded.
+ */
+#ifndef BACKEND_H
+#define BACKEND_H
+
+struct registry;
+struct xform;
+
+struct emit {
+	const struct registry	*reg;
+	struct xform		*xf;		/* the backend's compiled stylesheet */
+	const char		*dir;		/* write here (through fs.h) */
+	const char		*xsldir;	/* stylesheets and their assets */
+	const char		*date;		/* YYYY-MM-DD for every page */
+	const char		*version;	/* of httperror */
+	const char		*feed_url;	/* docset download URL for the feed */
+};
+
+int	out_man_emit(const struct emit *);
+
+#endif

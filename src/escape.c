@@ -1,0 +1,327 @@
+/*
+ * escape.c: roff, Info and URL escaping (see escape.h).
+ *
+ * roff: every byte of registry text reaches the page as itself, whatever it is.
+ * A line must not start with '.' or '\'' (it would be a request and vanish), '\'
+ * starts an escape, '-' may become a hyphen glyph, '\'' and '"' have special glyphs
+ * or meanings in macro arguments, and anything outside ASCII is written as \[uXXXX]
+ * so the page is pure ASCII and renders in groff without -k, mandoc and man-db.
+ *
+ * Info: node names may not contain , : . ( ); text may not contain the bytes that
+ * delimit nodes, and "*note" would start a cross-reference.
+ */
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "escape.h"
+
+/*
+ * Decode one UTF-8 sequence at *s; advance *s.  Invalid bytes decode to U+FFFD and
+ * consume one byte, so the loop always makes progress.
+ */
+static uint32_t
+esc_utf8(const char **sp)
+{
+	const unsigned char	*s = (const unsigned char *)*sp;
+	uint32_t		 c, min;
+	int			 n, i;
+
+	if (s[0] < 0x80) {
+		*sp += 1;
+		return s[0];
+	}
+	if ((s[0] & 0xE0) == 0xC0) {
+		n = 1; c = s[0] & 0x1F; min = 0x80;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		n = 2; c = s[0] & 0x0F; min = 0x800;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		n = 3; c = s[0] & 0x07; min = 0x10000;
+	} else {
+		*sp += 1;
+		return 0xFFFD;
+	}
+	for (i = 1; i <= n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*sp += 1;
+			return 0xFFFD;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*sp += n + 1;
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0xFFFD;
+	return c;
+}
+
+static int
+esc_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* One character of roff text, outside of white space handling. */
+static void
+esc_roff_char(struct buf *b, uint32_t c)
+{
+	switch (c) {
+	case '\\':
+		buf_puts(b, "\\e");
+		return;
+	case '-':
+		buf_puts(b, "\\-");
+		return;
+	case '\'':
+		buf_puts(b, "\\(aq");
+		return;
+	case '"':
+		buf_puts(b, "\\(dq");
+		return;
+	case '`':
+		buf_puts(b, "\\(ga");
+		return;
+	case '~':
+		buf_puts(b, "\\(ti");
+		return;
+	case '^':
+		buf_puts(b, "\\(ha");
+		return;
+	case 0xA0:
+		buf_puts(b, "\\~");
+		return;
+	default:
+		break;
+	}
+	if (c < 0x20 || c == 0x7F)
+		return;		/* control characters have no place on a page */
+	if (c < 0x80)
+		buf_putc(b, (int)c);
+	else
+		buf_printf(b, "\\[u%04X]", (unsigned)c);
+}
+
+/*
+ * Inline text: runs of white space become one space (a paragraph is written as
+ * one line); leading and trailing spaces are kept so fragments join correctly.
+ */
+void
+esc_roff_text(struct buf *b, const char *s)
+{
+	uint32_t	 c;
+	int		 space = 0;
+
+	while (*s != '\0') {
+		c = esc_utf8(&s);
+		if (esc_is_space(c)) {
+			space = 1;
+			continue;
+		}
+		if (space)
+			buf_putc(b, ' ');
+		space = 0;
+		esc_roff_char(b, c);
+	}
+	if (space)
+		buf_putc(b, ' ');
+}
+
+/*
+ * A whole text line assembled from escaped fragments and font escapes: trim it,
+ * squeeze spaces, and protect a leading control character.
+ */
+void
+esc_roff_line(struct buf *b, const char *s)
+{
+	int	 space = 0, start = 1;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = !start;
+			continue;
+		}
+		if (space)
+			buf_putc(b, ' ');
+		space = 0;
+		if (start && (*s == '.' || *s == '\''))
+			buf_puts(b, "\\&");
+		start = 0;
+		buf_putc(b, *s);
+	}
+}
+
+/*
+ * A literal block for .EX/.EE: line by line, tabs expanded to 4-column stops,
+ * trailing blanks dropped, empty lines written as \& so no formatter sees a
+ * blank line.  The result carries no final newline.
+ */
+void
+esc_roff_pre(struct buf *b, const char *s)
+{
+	uint32_t	 c;
+	size_t		 col, pending;
+	int		 first = 1;
+
+	while (first || *s != '\0') {
+		if (!first)
+			buf_putc(b, '\n');
+		first = 0;
+		col = 0;
+		pending = 0;
+		if (*s == '.' || *s == '\'')
+			buf_puts(b, "\\&");
+		while (*s != '\0' && *s != '\n') {
+			c = esc_utf8(&s);
+			if (c == '\r')
+				continue;
+			if (c == ' ' || c == '\t') {
+				pending += c == '\t' ? 4 - (col + pending) % 4 : 1;
+				continue;
+			}
+			for (; pending > 0; pending--, col++)
+				buf_putc(b, ' ');
+			esc_roff_char(b, c);
+			col++;
+		}
+		if (col == 0)
+			buf_puts(b, "\\&");
+		if (*s == '\n')
+			s++;
+	}
+}
+
+/*
+ * A URL on a text line: escaped as text, with \: (an invisible break point)
+ * after each '/' that ends a path segment and before '#', so groff can break a
+ * long URL instead of overrunning the line.  The caller puts \% in front so no
+ * hyphen is ever added.
+ */
+void
+esc_roff_url(struct buf *b, const char *s)
+{
+	const char	*start = s;
+	uint32_t	 c;
+
+	while (*s != '\0') {
+		if (*s == '#' && s != start)
+			buf_puts(b, "\\:");
+		c = esc_utf8(&s);
+		if (esc_is_space(c))
+			continue;
+		esc_roff_char(b, c);
+		if (c == '/' && *s != '/' && *s != '\0' && s - start > 8)
+			buf_puts(b, "\\:");
+	}
+}
+
+/* Info node names: ASCII, no , : . ( ) and single spaces. */
+void
+esc_info_node(struct buf *b, const char *s)
+{
+	int	 space = 0, start = 1;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ',' || c == ':' || c == '.' || c == '(' || c == ')' ||
+		    c >= 0x80 || c < 0x20 || c == 0x7F)
+			continue;
+		if (c == ' ') {
+			space = !start;
+			continue;
+		}
+		if (space)
+			buf_putc(b, ' ');
+		space = 0;
+		start = 0;
+		buf_putc(b, (int)c);
+	}
+}
+
+/*
+ * Info text: squeeze white space (out_info wraps it), drop control bytes, and
+ * break "*note" so the reader does not take it for a cross-reference.
+ */
+void
+esc_info_text(struct buf *b, const char *s)
+{
+	int	 space = 0;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = 1;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F)
+			continue;
+		if (space)
+			buf_putc(b, ' ');
+		space = 0;
+		if (c == '*' && strncasecmp(s + 1, "note", 4) == 0) {
+			buf_puts(b, "* ");
+			continue;
+		}
+		buf_putc(b, (int)c);
+	}
+	if (space)
+		buf_putc(b, ' ');
+}
+
+/*
+ * Info literal block: every line prefixed with '|' so that out_info can tell it
+ * from markup whatever it contains; tabs expanded, control bytes dropped.
+ */
+void
+esc_info_pre(struct buf *b, const char *s)
+{
+	size_t	 col;
+	int	 first = 1;
+
+	while (first || *s != '\0') {
+		if (!first)
+			buf_putc(b, '\n');
+		first = 0;
+		buf_putc(b, '|');
+		col = 0;
+		for (; *s != '\0' && *s != '\n'; s++) {
+			unsigned char c = (unsigned char)*s;
+
+			if (c == '\t') {
+				do
+					buf_putc(b, ' ');
+				while (++col % 4 != 0);
+				continue;
+			}
+			if (c < 0x20 || c == 0x7F)
+				continue;
+			buf_putc(b, (int)c);
+			if ((c & 0xC0) != 0x80)
+				col++;
+		}
+		if (*s == '\n')
+			s++;
+	}
+}
+
+/* Percent-encode everything outside RFC 3986's unreserved set. */
+void
+esc_url(struct buf *b, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+		    c == '~')
+			buf_putc(b, (int)c);
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[c >> 4]);
+			buf_putc(b, hex[c & 15]);
+		}
+	}
+}

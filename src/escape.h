@@ -1,0 +1,20 @@
+/*
+ * escape.h: the escaping rules XSLT 1.0 does badly, written once in C.  xform.c
+ * registers them as XSLT extension functions; the unit tests call them directly.
+ * Each appends to a buf and never fails.
+ */
+#ifndef ESCAPE_H
+#define ESCAPE_H
+
+struct buf;
+
+void	esc_roff_text(struct buf *, const char *);
+void	esc_roff_line(struct buf *, const char *);
+void	esc_roff_pre(struct buf *, const char *);
+void	esc_roff_url(struct buf *, const char *);
+void	esc_info_node(struct buf *, const char *);
+void	esc_info_text(struct buf *, const char *);
+void	esc_info_pre(struct buf *, const char *);
+void	esc_url(struct buf *, const char *);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * fs.h: the only module that creates, renames or removes files.  Every relative
+ * path a backend asks for goes through fs_join(), which refuses absolute paths,
+ * empty components, "." and "..", so registry values cannot steer a write.
+ *
+ * Outputs are written into a staging directory inside the output directory and
+ * swapped into place tree by tree (man/, info/, ...) only when the whole build
+ * succeeded; a failed build leaves the previous outputs as they were.
+ */
+#ifndef FS_H
+#define FS_H
+
+#include <stddef.h>
+
+struct stage;
+
+char		*fs_join(const char *dir, const char *rel);
+int		 fs_mkdirs(const char *path);
+int		 fs_write(const char *dir, const char *rel, const void *, size_t);
+int		 fs_symlink(const char *dir, const char *rel, const char *target);
+char		*fs_read(const char *path, size_t *lenp);
+int		 fs_rmtree(const char *path);
+
+struct stage	*stage_new(const char *outdir);
+const char	*stage_dir(const struct stage *);
+int		 stage_commit(struct stage *, const char *const *trees, size_t n);
+void		 stage_free(struct stage *);
+
+#endif

@@ -1,0 +1,244 @@
+/*
+ * msg.c: diagnostics (see msg.h).  The only module besides registry.c and xform.c
+ * that sees libxml2 and libxslt, because their error hooks land here.
+ *
+ * libxml2 reports errors through a structured handler that carries file, line and
+ * column; schema errors on nodes that XInclude pulled in carry the registry's file
+ * name with the included file's line, so the file is taken from the node's xml:base.
+ * libxslt reports through a printf-style handler: its text is collected and turned
+ * into our format by msg_xslt_flush() once the call that produced it returns.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxslt/xsltutils.h>
+
+#include "buf.h"
+#include "msg.h"
+
+static const char	*msg_prog = "httperror";
+static enum msg_level	 msg_worst = MSG_WARNING;
+static int		 msg_seen;
+static size_t		 msg_errors;
+static struct buf	 msg_xslt_text;
+static msg_linemap	 msg_map;
+static void		*msg_map_arg;
+
+static const char *const msg_names[] = {
+	"warning", "error", "error", "error"
+};
+
+void
+msg_set_linemap(msg_linemap map, void *arg)
+{
+	msg_map = map;
+	msg_map_arg = arg;
+}
+
+void
+msg_set_prog(const char *prog)
+{
+	msg_prog = prog;
+}
+
+static void
+msg_record(enum msg_level level)
+{
+	if (level >= MSG_ERROR) {
+		msg_errors++;
+		if (!msg_seen || level > msg_worst)
+			msg_worst = level;
+		msg_seen = 1;
+	}
+}
+
+static void
+msg_vprint(enum msg_level level, const char *file, long line, long col,
+    const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", msg_prog);
+	if (file != NULL && *file != '\0') {
+		fputs(file, stderr);
+		if (line > 0) {
+			fprintf(stderr, ":%ld", line);
+			if (col > 0)
+				fprintf(stderr, ":%ld", col);
+		}
+		fputs(": ", stderr);
+	}
+	fprintf(stderr, "%s: ", msg_names[level]);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	msg_record(level);
+}
+
+void
+msg(enum msg_level level, const char *file, long line, long col,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	msg_vprint(level, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* "cannot open 'FILE': No such file or directory", a system error. */
+void
+msg_errno(const char *file, const char *what)
+{
+	int	 e = errno;
+
+	msg(MSG_SYSERR, NULL, 0, 0, "%s '%s': %s", what, file, strerror(e));
+}
+
+int
+msg_exit_status(void)
+{
+	if (!msg_seen)
+		return 0;
+	switch (msg_worst) {
+	case MSG_ERROR:
+		return 1;
+	case MSG_USAGE:
+		return 2;
+	case MSG_SYSERR:
+		return 3;
+	default:
+		return 0;
+	}
+}
+
+size_t
+msg_error_count(void)
+{
+	return msg_errors;
+}
+
+void
+msg_fatal_oom(size_t n)
+{
+	fprintf(stderr, "%s: error: out of memory (%zu bytes)\n", msg_prog, n);
+	exit(3);
+}
+
+/* Copy s without trailing white space into a static-sized message. */
+static void
+msg_trim(char *s)
+{
+	size_t	 n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+}
+
+static void
+msg_xml_error(void *unused, xmlErrorPtr err)
+{
+	enum msg_level	 level;
+	xmlNodePtr	 node;
+	xmlChar		*base = NULL;
+	const char	*file;
+	long		 line, col;
+	char		*text;
+
+	(void)unused;
+	if (err == NULL || err->message == NULL)
+		return;
+	level = err->level == XML_ERR_WARNING ? MSG_WARNING : MSG_ERROR;
+	if (err->domain == XML_FROM_IO || err->domain == XML_FROM_MEMORY)
+		level = err->code == XML_IO_LOAD_ERROR ? MSG_ERROR : MSG_SYSERR;
+	file = err->file;
+	line = err->line;
+	col = err->int2;
+	node = err->node;
+	/* libxml2 noise that follows a real error and adds nothing to it. */
+	if (strstr(err->message, "No precomputed value available") != NULL)
+		return;
+	if (msg_map != NULL && line > 0 &&
+	    msg_map(msg_map_arg, line, &file, &line) == 0) {
+		col = 0;
+	} else if (node != NULL && node->type == XML_ELEMENT_NODE &&
+	    node->doc != NULL) {
+		/* Nodes copied in by XInclude keep their own line but not their file. */
+		base = xmlNodeGetBase(node->doc, node);
+		if (base != NULL)
+			file = (const char *)base;
+		line = xmlGetLineNo(node);
+		col = 0;
+	}
+	text = strdup(err->message);
+	if (text == NULL)
+		msg_fatal_oom(strlen(err->message));
+	msg_trim(text);
+	msg(level, file, line, col, "%s", text);
+	free(text);
+	if (base != NULL)
+		xmlFree(base);
+}
+
+static void
+msg_xslt_generic(void *unused, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	(void)unused;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(&msg_xslt_text, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(msg_xslt_text.data + msg_xslt_text.len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	msg_xslt_text.len += (size_t)n;
+}
+
+/*
+ * Turn what libxslt printed during the last call into diagnostics.  libxslt first
+ * prints a locating line ("runtime error: file F line N element E") and then the
+ * message; the location is carried over to the message lines that follow it.
+ */
+void
+msg_xslt_flush(const char *stylesheet)
+{
+	char	*p, *nl, *file;
+	long	 line = 0;
+	char	 fbuf[512];
+
+	if (msg_xslt_text.len == 0)
+		return;
+	file = NULL;
+	for (p = msg_xslt_text.data; *p != '\0'; p = nl) {
+		if ((nl = strchr(p, '\n')) != NULL)
+			*nl++ = '\0';
+		else
+			nl = p + strlen(p);
+		msg_trim(p);
+		if (*p == '\0')
+			continue;
+		if (sscanf(p, "runtime error: file %511s line %ld", fbuf, &line) == 2 ||
+		    sscanf(p, "compilation error: file %511s line %ld", fbuf, &line) == 2) {
+			file = fbuf;
+			continue;
+		}
+		msg(MSG_ERROR, file != NULL ? file : stylesheet, file != NULL ? line : 0,
+		    0, "%s", p);
+	}
+	buf_reset(&msg_xslt_text);
+}
+
+void
+msg_hook_libs(void)
+{
+	xmlSetStructuredErrorFunc(NULL, msg_xml_error);
+	xmlSetGenericErrorFunc(NULL, msg_xslt_generic);
+	xsltSetGenericErrorFunc(NULL, msg_xslt_generic);
+}

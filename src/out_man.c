@@ -1,0 +1,101 @@
+/*
+ * out_man.c: the man backend.  xsl/man.xsl decides what a page says; this file
+ * decides the files: man7/SLUG.7.gz per status, a relative symlink man7/CODE.7.gz
+ * to the page that answers for the code (so `man 404` works), the overview
+ * man7/httperror.7.gz, and the tool's own page man1/httperror.1.gz, copied from
+ * xsl/httperror.1.  Called by main.c through the backend table.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "buf.h"
+#include "fs.h"
+#include "gz.h"
+#include "msg.h"
+#include "registry.h"
+#include "xalloc.h"
+#include "xform.h"
+
+/* Render one page (page = "status" or "overview") and write it gzipped. */
+static int
+man_page(const struct emit *e, const char *page, const char *slug,
+    const char *file)
+{
+	const char	*params[] = {
+		"page", page,
+		"slug", slug,
+		"date", e->date,
+		"version", e->version,
+		NULL
+	};
+	struct buf	 roff, gz;
+	int		 rc = -1;
+
+	buf_init(&roff);
+	buf_init(&gz);
+	if (xform_run(e->xf, e->reg, params, &roff) == -1)
+		goto out;
+	if (roff.len == 0) {
+		msg(MSG_ERROR, xform_name(e->xf), 0, 0, "empty page for '%s'", slug);
+		goto out;
+	}
+	if (gz_compress(&gz, roff.data, roff.len) == -1)
+		goto out;
+	rc = fs_write(e->dir, file, gz.data, gz.len);
+out:
+	buf_release(&gz);
+	buf_release(&roff);
+	return rc;
+}
+
+static int
+man_tool_page(const struct emit *e)
+{
+	struct buf	 gz;
+	char		*path, *text;
+	size_t		 len;
+	int		 rc = -1;
+
+	buf_init(&gz);
+	path = xasprintf("%s/httperror.1", e->xsldir);
+	if ((text = fs_read(path, &len)) == NULL)
+		goto out;
+	if (gz_compress(&gz, text, len) == -1)
+		goto out;
+	rc = fs_write(e->dir, "man1/httperror.1.gz", gz.data, gz.len);
+out:
+	free(text);
+	free(path);
+	buf_release(&gz);
+	return rc;
+}
+
+int
+out_man_emit(const struct emit *e)
+{
+	const struct status	*st;
+	char			*file, *link, *target;
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; i < e->reg->nstatus && rc == 0; i++) {
+		st = &e->reg->statuses[i];
+		file = xasprintf("man7/%s.7.gz", st->slug);
+		rc = man_page(e, "status", st->slug, file);
+		free(file);
+		if (rc == 0 && st->primary) {
+			link = xasprintf("man7/%d.7.gz", st->code);
+			target = xasprintf("%s.7.gz", st->slug);
+			rc = fs_symlink(e->dir, link, target);
+			free(link);
+			free(target);
+		}
+	}
+	if (rc == 0)
+		rc = man_page(e, "overview", "", "man7/httperror.7.gz");
+	if (rc == 0)
+		rc = man_tool_page(e);
+	return rc;
+}

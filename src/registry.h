@@ -1,0 +1,44 @@
+/*
+ * registry.h: the registry, loaded once, validated, and shared read-only by every
+ * backend.  reg_load() parses xml/registry.xml without network access or entity
+ * expansion, resolves XInclude only inside the registry's directory, validates
+ * against registry.xsd next to it, then runs the semantic checks a schema cannot
+ * express.  The parsed document is handed to the stylesheets as it is; the
+ * struct status array gives C code the few facts it needs to name files.
+ */
+#ifndef REGISTRY_H
+#define REGISTRY_H
+
+#include <stddef.h>
+
+struct _xmlDoc;
+
+struct status {
+	char	*slug;		/* 404-not-found: checked safe as a file name */
+	char	*phrase;	/* Not Found */
+	char	**aliases;	/* older phrases and other names */
+	size_t	 naliases;
+	int	 code;		/* 100..599 */
+	int	 primary;	/* answers for its code: man 404, #404 */
+	int	 vendor;	/* not an IETF status */
+	char	 cls[4];	/* "4xx" */
+};
+
+struct regclass {
+	char	 id[4];		/* "4xx" */
+	char	*name;		/* Client Error */
+};
+
+struct registry {
+	struct _xmlDoc	*doc;		/* owned; freed by reg_free() */
+	char		*path;
+	char		*updated;	/* YYYY-MM-DD, from the registry */
+	struct status	*statuses;	/* by code, primary first, then slug */
+	size_t		 nstatus;
+	struct regclass	 classes[5];
+};
+
+struct registry	*reg_load(const char *path);
+void		 reg_free(struct registry *);
+
+#endif

@@ -1,0 +1,232 @@
+/*
+ * xform.c: compile and apply the stylesheets in xsl/ (see xform.h).
+ * Called by main.c (init, new, free) and the backends (run).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "buf.h"
+#include "escape.h"
+#include "loader.h"
+#include "msg.h"
+#include "registry.h"
+#include "xalloc.h"
+#include "xform.h"
+
+struct xform {
+	xsltStylesheetPtr	 style;
+	char			*path;
+};
+
+static xsltSecurityPrefsPtr	 xform_sec;
+static xsltDocLoaderFunc	 xform_default_loader;
+
+/* ===== Extension functions: one string in, one escaped string out ===== */
+
+static void
+xform_call(xmlXPathParserContextPtr ctxt, int nargs,
+    void (*fn)(struct buf *, const char *))
+{
+	xmlChar		*s;
+	struct buf	 b;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	s = xmlXPathPopString(ctxt);
+	if (xmlXPathCheckError(ctxt)) {
+		xmlFree(s);
+		return;
+	}
+	buf_init(&b);
+	buf_grow(&b, 0);
+	fn(&b, s != NULL ? (const char *)s : "");
+	xmlFree(s);
+	valuePush(ctxt, xmlXPathNewString((const xmlChar *)b.data));
+	buf_release(&b);
+}
+
+#define XFORM_EXT(name, fn) \
+	static void name(xmlXPathParserContextPtr c, int n) { xform_call(c, n, fn); }
+
+XFORM_EXT(xform_roff, esc_roff_text)
+XFORM_EXT(xform_roff_line, esc_roff_line)
+XFORM_EXT(xform_roff_pre, esc_roff_pre)
+XFORM_EXT(xform_roff_url, esc_roff_url)
+XFORM_EXT(xform_info_node, esc_info_node)
+XFORM_EXT(xform_info_text, esc_info_text)
+XFORM_EXT(xform_info_pre, esc_info_pre)
+XFORM_EXT(xform_url, esc_url)
+
+static const struct {
+	const char		*name;
+	xmlXPathFunction	 fn;
+} xform_exts[] = {
+	{ "roff", xform_roff },
+	{ "roff-line", xform_roff_line },
+	{ "roff-pre", xform_roff_pre },
+	{ "roff-url", xform_roff_url },
+	{ "info-node", xform_info_node },
+	{ "info-text", xform_info_text },
+	{ "info-pre", xform_info_pre },
+	{ "url", xform_url },
+};
+
+/*
+ * xsl:import, xsl:include and document() go through here: the same parser
+ * options as the registry (no entity substitution, no DTD loading, no network).
+ */
+static xmlDocPtr
+xform_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+    xsltLoadType type)
+{
+	options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR |
+	    XML_PARSE_DTDVALID);
+	options |= XML_PARSE_NONET;
+	return xform_default_loader(uri, dict, options, ctxt, type);
+}
+
+int
+xform_init(const char *xsldir)
+{
+	size_t	 i;
+
+	if (loader_allow(xsldir) == -1)
+		return -1;
+	if (xform_sec == NULL) {
+		xform_sec = xsltNewSecurityPrefs();
+		if (xform_sec == NULL)
+			msg_fatal_oom(0);
+		xsltSetSecurityPrefs(xform_sec, XSLT_SECPREF_WRITE_FILE,
+		    xsltSecurityForbid);
+		xsltSetSecurityPrefs(xform_sec, XSLT_SECPREF_CREATE_DIRECTORY,
+		    xsltSecurityForbid);
+		xsltSetSecurityPrefs(xform_sec, XSLT_SECPREF_WRITE_NETWORK,
+		    xsltSecurityForbid);
+		xsltSetSecurityPrefs(xform_sec, XSLT_SECPREF_READ_NETWORK,
+		    xsltSecurityForbid);
+		xsltSetDefaultSecurityPrefs(xform_sec);
+		xform_default_loader = xsltDocDefaultLoader;
+		xsltSetLoaderFunc(xform_loader);
+		for (i = 0; i < sizeof(xform_exts) / sizeof(xform_exts[0]); i++)
+			xsltRegisterExtModuleFunction((const xmlChar *)xform_exts[i].name,
+			    (const xmlChar *)XFORM_NS, xform_exts[i].fn);
+	}
+	return 0;
+}
+
+void
+xform_cleanup(void)
+{
+	if (xform_sec != NULL) {
+		xsltSetDefaultSecurityPrefs(NULL);
+		xsltFreeSecurityPrefs(xform_sec);
+		xform_sec = NULL;
+	}
+	xsltSetLoaderFunc(NULL);
+	xsltCleanupGlobals();
+}
+
+/* Compile xsldir/file; NULL after reporting why not. */
+struct xform *
+xform_new(const char *xsldir, const char *file)
+{
+	struct xform	*xf;
+	xmlDocPtr	 doc;
+	char		*path;
+	size_t		 errors = msg_error_count();
+
+	path = xasprintf("%s/%s", xsldir, file);
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	msg_xslt_flush(path);
+	if (doc == NULL) {
+		if (msg_error_count() == errors)
+			msg(MSG_ERROR, path, 0, 0, "cannot parse the stylesheet");
+		free(path);
+		return NULL;
+	}
+	xf = xcalloc(1, sizeof(*xf));
+	xf->path = path;
+	/* On success the stylesheet owns doc; on failure we still do. */
+	if ((xf->style = xsltParseStylesheetDoc(doc)) == NULL) {
+		msg_xslt_flush(path);
+		msg(MSG_ERROR, path, 0, 0, "cannot compile the stylesheet");
+		xmlFreeDoc(doc);
+		xform_free(xf);
+		return NULL;
+	}
+	msg_xslt_flush(path);
+	if (xf->style->errors > 0) {
+		msg(MSG_ERROR, path, 0, 0, "the stylesheet has errors");
+		xform_free(xf);
+		return NULL;
+	}
+	return xf;
+}
+
+const char *
+xform_name(const struct xform *xf)
+{
+	return xf->path;
+}
+
+/*
+ * Apply the stylesheet to the registry with string parameters (name, value,
+ * ..., NULL) and append the serialized result to out.
+ */
+int
+xform_run(struct xform *xf, const struct registry *reg,
+    const char *const *params, struct buf *out)
+{
+	xsltTransformContextPtr	 tctxt;
+	xmlDocPtr		 res = NULL;
+	xmlChar			*text = NULL;
+	size_t			 errors = msg_error_count();
+	int			 len = 0, rc = -1;
+
+	if ((tctxt = xsltNewTransformContext(xf->style, reg->doc)) == NULL)
+		msg_fatal_oom(0);
+	xsltSetCtxtSecurityPrefs(xform_sec, tctxt);
+	if (params != NULL && xsltQuoteUserParams(tctxt, (const char **)params) != 0)
+		goto out;
+	res = xsltApplyStylesheetUser(xf->style, reg->doc, NULL, NULL, NULL, tctxt);
+	if (res == NULL || tctxt->state != XSLT_STATE_OK)
+		goto out;
+	/* The result document is ours; the serialized text is freed with xmlFree. */
+	if (xsltSaveResultToString(&text, &len, res, xf->style) != 0)
+		goto out;
+	if (text != NULL)
+		buf_put(out, text, (size_t)len);
+	rc = 0;
+out:
+	msg_xslt_flush(xf->path);
+	if (rc != 0 && msg_error_count() == errors)
+		msg(MSG_ERROR, xf->path, 0, 0, "transformation failed");
+	xmlFree(text);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(tctxt);
+	return rc;
+}
+
+void
+xform_free(struct xform *xf)
+{
+	if (xf == NULL)
+		return;
+	if (xf->style != NULL)
+		xsltFreeStylesheet(xf->style);	/* frees its document too */
+	free(xf->path);
+	free(xf);
+}

@@ -1,0 +1,77 @@
+# lib.sh: shared by the test scripts in tests/.  Sourced, not run.
+#
+# Each script reports every check with ok/not_ok; run.sh adds up the results.
+# A script never stops at the first failure: it reports all of them.
+
+: "${TOP:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${TOOL:=$TOP/build/httperror}"
+: "${RESULTS:=/dev/null}"
+: "${REGEN:=0}"
+export LC_ALL=C.UTF-8
+export SOURCE_DATE_EPOCH=1767225600	# 2026-01-01, so goldens do not depend on the registry date
+
+npass=0
+nfail=0
+
+ok() {
+	npass=$((npass + 1))
+	echo "PASS: $*"
+	echo pass >> "$RESULTS"
+}
+
+not_ok() {
+	nfail=$((nfail + 1))
+	echo "FAIL: $*"
+	echo fail >> "$RESULTS"
+}
+
+# check NAME COMMAND...: pass when the command exits 0.
+check() {
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else not_ok "$name"; fi
+}
+
+# A scratch directory removed when the script exits.
+scratch() {
+	d=$(mktemp -d "${TMPDIR:-/tmp}/httperror-test.XXXXXX")
+	SCRATCH_DIRS="${SCRATCH_DIRS:-} $d"
+	trap 'rm -rf $SCRATCH_DIRS' EXIT
+	echo "$d"
+}
+
+# A registry directory (scratch/xml) made from a fixture overlay on the base.
+fixture_registry() {
+	dest=$1
+	overlay=$2
+	mkdir -p "$dest/xml"
+	cp -R "$TOP/tests/fixtures/base/." "$dest/xml/"
+	cp "$TOP/xml/registry.xsd" "$TOP/xml/xml.xsd" "$dest/xml/"
+	if [ -n "$overlay" ]; then
+		(cd "$overlay" && find . -type f ! -name README ! -path './outside/*') |
+		while read -r f; do
+			mkdir -p "$dest/xml/$(dirname "$f")"
+			cp "$overlay/$f" "$dest/xml/$f"
+		done
+		if [ -d "$overlay/outside" ]; then cp -R "$overlay/outside/." "$dest/"; fi
+	fi
+}
+
+# Compare a result with its golden, or rewrite the golden under --regen.
+golden() {
+	name=$1
+	expected=$2
+	actual=$3
+	if [ "$REGEN" = 1 ]; then
+		mkdir -p "$(dirname "$expected")"
+		cp "$actual" "$expected"
+		ok "$name (regenerated)"
+	elif [ ! -f "$expected" ]; then
+		not_ok "$name: no golden $expected (run make regen and review it)"
+	elif cmp -s "$expected" "$actual"; then
+		ok "$name"
+	else
+		not_ok "$name: differs from $expected"
+		diff -u "$expected" "$actual" | head -40
+	fi
+}

@@ -1,0 +1,153 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: what every backend's stylesheet says the same way: lookup keys and
+  the wording of the registry's enumerations ("heuristic" becomes a sentence a
+  reader understands).  Imported by man.xsl, info.xsl, docset.xsl and html.xsl.
+  Produces plain strings only; each backend escapes them its own way.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:key name="slug" match="status" use="@slug"/>
+  <xsl:key name="code" match="status" use="@code"/>
+  <xsl:key name="class" match="class" use="@id"/>
+
+  <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+  <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+  <xsl:variable name="iana-url"
+      select="'https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml'"/>
+
+  <!-- "client error", or "nginx, unofficial client error" for vendor codes. -->
+  <xsl:template name="kind-label">
+    <xsl:param name="s" select="ancestor-or-self::status"/>
+    <xsl:variable name="cls"
+        select="translate(key('class', $s/@class)/@name, $upper, $lower)"/>
+    <xsl:choose>
+      <xsl:when test="$s/facts/origin/@kind = 'vendor'">
+        <xsl:value-of select="concat($s/facts/origin, ', unofficial ', $cls)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$cls"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="framework-title">
+    <xsl:param name="name" select="local-name()"/>
+    <xsl:choose>
+      <xsl:when test="$name = 'flask'">Flask (Python)</xsl:when>
+      <xsl:when test="$name = 'express'">Express (Node.js)</xsl:when>
+      <xsl:when test="$name = 'php'">PHP</xsl:when>
+      <xsl:when test="$name = 'go'">Go net/http</xsl:when>
+      <xsl:when test="$name = 'spring'">Spring Boot (Java)</xsl:when>
+      <xsl:when test="$name = 'sinatra'">Sinatra (Ruby)</xsl:when>
+      <xsl:when test="$name = 'wire'">On the wire</xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">common.xsl: unknown framework '<xsl:value-of select="$name"/>'</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== Enumerations in words ===== -->
+
+  <xsl:template match="state" mode="describe">
+    <xsl:choose>
+      <xsl:when test=". = 'permanent'">IANA, permanent registration</xsl:when>
+      <xsl:when test=". = 'temporary'">IANA, temporary registration</xsl:when>
+      <xsl:when test=". = 'unused'">IANA, reserved and unused: do not send it</xsl:when>
+      <xsl:when test=". = 'obsoleted'">IANA, obsoleted</xsl:when>
+      <xsl:when test=". = 'unofficial'">
+        <xsl:value-of select="concat('not in the IANA registry; used by ', ../origin)"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="spec" mode="describe">
+    <xsl:value-of select="@doc"/>
+    <xsl:if test="@section">
+      <xsl:value-of select="concat(', section ', @section)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="alias" mode="describe">
+    <xsl:value-of select="."/>
+    <xsl:if test="@source">
+      <xsl:value-of select="concat(' (', @source, ')')"/>
+    </xsl:if>
+    <xsl:if test="following-sibling::alias">
+      <xsl:text>; </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="fault" mode="describe">
+    <xsl:choose>
+      <xsl:when test=". = 'client'">the client: the request has to change</xsl:when>
+      <xsl:when test=". = 'server'">the server, or something behind it</xsl:when>
+      <xsl:otherwise>nobody: this is not an error</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="producers" mode="describe">
+    <xsl:for-each select="producer">
+      <xsl:apply-templates select="." mode="describe"/>
+      <xsl:if test="position() != last()">
+        <xsl:text>, </xsl:text>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="producer" mode="describe">
+    <xsl:choose>
+      <xsl:when test=". = 'origin-app'">the application</xsl:when>
+      <xsl:when test=". = 'framework'">the web framework</xsl:when>
+      <xsl:when test=". = 'web-server'">the web server</xsl:when>
+      <xsl:when test=". = 'reverse-proxy'">a reverse proxy</xsl:when>
+      <xsl:when test=". = 'load-balancer'">a load balancer</xsl:when>
+      <xsl:when test=". = 'cdn'">a CDN</xsl:when>
+      <xsl:when test=". = 'api-gateway'">an API gateway</xsl:when>
+      <xsl:when test=". = 'forward-proxy'">a forward proxy</xsl:when>
+      <xsl:when test=". = 'captive-portal'">a captive portal</xsl:when>
+      <xsl:when test=". = 'cache'">a cache</xsl:when>
+      <xsl:otherwise>nobody today</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="body" mode="describe">
+    <xsl:choose>
+      <xsl:when test=". = 'forbidden'">none: the response ends with its header section</xsl:when>
+      <xsl:when test=". = 'allowed'">allowed</xsl:when>
+      <xsl:otherwise>nothing is sent: the status appears only in a log</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="cache" mode="describe">
+    <xsl:choose>
+      <xsl:when test=". = 'heuristic'">cacheable by default (heuristically), unless headers say otherwise</xsl:when>
+      <xsl:when test=". = 'explicit'">stored only when headers such as Cache-Control allow it explicitly</xsl:when>
+      <xsl:when test=". = 'never'">caches must not store it</xsl:when>
+      <xsl:otherwise>does not apply</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="@when" mode="describe">
+    <xsl:choose>
+      <xsl:when test=". = 'interim'">Not applicable: an interim response, a final one follows</xsl:when>
+      <xsl:when test=". = 'not-needed'">Not needed: the request succeeded</xsl:when>
+      <xsl:when test=". = 'never'">Do not repeat the same request</xsl:when>
+      <xsl:when test=". = 'after-change'">Only after changing the request</xsl:when>
+      <xsl:when test=". = 'after-delay'">After a delay</xsl:when>
+      <xsl:when test=". = 'idempotent-only'">Only idempotent requests, with backoff</xsl:when>
+      <xsl:when test=". = 'yes'">Yes</xsl:when>
+      <xsl:otherwise>Not applicable</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="@rule" mode="describe">
+    <xsl:choose>
+      <xsl:when test=". = 'must'">(must be sent)</xsl:when>
+      <xsl:when test=". = 'should'">(should be sent)</xsl:when>
+      <xsl:when test=". = 'may'">(may be sent)</xsl:when>
+      <xsl:when test=". = 'request'">(request header)</xsl:when>
+      <xsl:otherwise>(related)</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>
