@@ -69,10 +69,15 @@ $(STAMP): $(TOOL) $(REGISTRY_SRC) $(XSL_SRC)
 	$(TOOL) build -o build
 	@touch $@
 
-check: all
+UNIT_OBJS = $(OBJDIR)/escape.o $(OBJDIR)/buf.o $(OBJDIR)/xalloc.o $(OBJDIR)/msg.o
+
+build/unit: tests/unit.c $(UNIT_OBJS) $(HDRS)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/unit.c $(UNIT_OBJS) $(DEPS_LIBS) $(LIBS)
+
+check: all build/unit
 	@sh tests/run.sh
 
-regen: all
+regen: all build/unit
 	@sh tests/run.sh --regen
 
 install: all

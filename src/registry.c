@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -691,6 +692,10 @@ reg_load(const char *path)
 	dir = slash != NULL ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 	reg = xcalloc(1, sizeof(*reg));
 	reg->path = xstrdup(path);
+	if (access(path, R_OK) == -1) {
+		msg_errno(path, "cannot open");
+		goto out;
+	}
 	if (loader_allow(dir) == -1)
 		goto out;
 

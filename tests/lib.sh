@@ -15,13 +15,13 @@ nfail=0
 
 ok() {
 	npass=$((npass + 1))
-	echo "PASS: $*"
+	printf "PASS: %s\n" "$*"
 	echo pass >> "$RESULTS"
 }
 
 not_ok() {
 	nfail=$((nfail + 1))
-	echo "FAIL: $*"
+	printf "FAIL: %s\n" "$*"
 	echo fail >> "$RESULTS"
 }
 

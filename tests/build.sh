@@ -1,0 +1,79 @@
+#!/bin/sh
+# build.sh: properties of a whole build.
+#   - two builds with the same SOURCE_DATE_EPOCH are byte-identical;
+#   - a build that fails (invalid registry, or a stylesheet failing half way
+#     through the pages) leaves the previous output tree byte-identical and no
+#     staging directory behind;
+#   - a second `make` with nothing changed rebuilds nothing.
+. "$(dirname "$0")/lib.sh"
+tmp=$(scratch)
+cd "$TOP" || exit 1
+
+# snapshot DIR: every path with its type, link target or content checksum.
+snapshot() {
+	(cd "$1" && find . -print | LC_ALL=C sort | while IFS= read -r p; do
+		if [ -L "$p" ]; then echo "L $p -> $(readlink "$p")"
+		elif [ -d "$p" ]; then echo "D $p"
+		else echo "F $p $(sha256sum < "$p" | cut -c1-64)"; fi
+	done)
+}
+
+"$TOOL" build -o "$tmp/a" > "$tmp/a.log" 2>&1 || { not_ok "build: first build"; cat "$tmp/a.log"; }
+"$TOOL" build -o "$tmp/b" > "$tmp/b.log" 2>&1 || { not_ok "build: second build"; cat "$tmp/b.log"; }
+snapshot "$tmp/a" > "$tmp/a.snap"
+snapshot "$tmp/b" > "$tmp/b.snap"
+if [ "$(wc -l < "$tmp/a.snap")" -gt 10 ] && cmp -s "$tmp/a.snap" "$tmp/b.snap"; then
+	ok "build: two builds are byte-identical"
+else
+	not_ok "build: two builds differ"; diff "$tmp/a.snap" "$tmp/b.snap" | head
+fi
+# A different date must change the pages: the date really comes from the epoch.
+SOURCE_DATE_EPOCH=946684800 "$TOOL" build -o "$tmp/c" -f man > /dev/null 2>&1
+if gzip -dc "$tmp/c/man/man7/404-not-found.7.gz" | grep -q '^\.TH 404-NOT-FOUND 7 2000-01-01 '; then
+	ok "build: .TH date follows SOURCE_DATE_EPOCH"
+else
+	not_ok "build: .TH date follows SOURCE_DATE_EPOCH"
+fi
+unset SOURCE_DATE_EPOCH
+"$TOOL" build -o "$tmp/d" -f man > /dev/null 2>&1
+want=$(sed -n 's/.*<registry updated="\([0-9-]*\)".*/\1/p' xml/registry.xml)
+if gzip -dc "$tmp/d/man/man7/404-not-found.7.gz" | grep -q "^\.TH 404-NOT-FOUND 7 $want "; then
+	ok "build: without SOURCE_DATE_EPOCH the date is the registry's ($want)"
+else
+	not_ok "build: without SOURCE_DATE_EPOCH the date is the registry's"
+fi
+export SOURCE_DATE_EPOCH=1767225600
+
+# Failed builds into an existing output tree change nothing.
+fixture_registry "$tmp/bad" "$TOP/tests/invalid/class-mismatch"
+"$TOOL" build -o "$tmp/a" "$tmp/bad/xml/registry.xml" > "$tmp/bad.log" 2>&1
+rc=$?
+snapshot "$tmp/a" > "$tmp/a2.snap"
+check "build: invalid registry exits 1" test "$rc" -eq 1
+if cmp -s "$tmp/a.snap" "$tmp/a2.snap"; then ok "build: invalid registry leaves build/ untouched"; else
+	not_ok "build: invalid registry changed the output"; diff "$tmp/a.snap" "$tmp/a2.snap" | head; fi
+
+# A stylesheet that fails on the tenth page, after nine were written.
+mkdir -p "$tmp/xsl"
+cp xsl/* "$tmp/xsl/"
+slug=$(ls xml/codes | sed -n '10s/\.xml$//p')
+sed "s|<xsl:template match=\"status\">|<xsl:template match=\"status[@slug = '$slug']\" priority=\"9\"><xsl:message terminate=\"yes\">injected failure</xsl:message></xsl:template>\n  &|" \
+	xsl/man.xsl > "$tmp/xsl/man.xsl"
+"$TOOL" build -o "$tmp/a" -s "$tmp/xsl" > "$tmp/fail.log" 2>&1
+rc=$?
+snapshot "$tmp/a" > "$tmp/a3.snap"
+if [ "$rc" -eq 1 ] && grep -q 'injected failure' "$tmp/fail.log"; then
+	ok "build: a stylesheet failing mid-build exits 1 and says why"
+else
+	not_ok "build: mid-build failure (exit $rc)"; cat "$tmp/fail.log"
+fi
+if cmp -s "$tmp/a.snap" "$tmp/a3.snap"; then ok "build: mid-build failure leaves build/ untouched"; else
+	not_ok "build: mid-build failure changed the output"; diff "$tmp/a.snap" "$tmp/a3.snap" | head; fi
+if ls -a "$tmp/a" | grep -q staging; then not_ok "build: staging directory left behind"; else
+	ok "build: no staging directory left behind"; fi
+
+# Nothing to do the second time round.
+if make -q all 2>/dev/null; then ok "build: a second make has nothing to do"; else
+	not_ok "build: make -q says the tree is out of date after make"; fi
+echo "build: $npass passed, $nfail failed"
+[ "$nfail" -eq 0 ]

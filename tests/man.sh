@@ -1,0 +1,111 @@
+#!/bin/sh
+# man.sh: the man pages, checked with the real clients.
+#   - byte-exact goldens of the pages for 102, 404 and 499 and of httperror(7);
+#   - gzip streams that test clean and carry no time stamp;
+#   - NNN.7.gz links that point at the page answering for the code;
+#   - every page silent under mandoc (warning and unsupp), groff -ww,
+#     man --warnings, a plain `man -l` at 80 columns, and lexgrog naming it;
+#   - man-db after `make install DESTDIR=... PREFIX=/usr` and mandb:
+#     man 404, man 102-processing, whatis 429, apropos gateway.
+. "$(dirname "$0")/lib.sh"
+tmp=$(scratch)
+cd "$TOP" || exit 1
+out=$tmp/out
+if ! "$TOOL" build -o "$out" -f man > "$tmp/build.log" 2>&1; then
+	not_ok "man: build"; cat "$tmp/build.log"
+	echo "man: $npass passed, $nfail failed"; exit 1
+fi
+m7=$out/man/man7
+
+for page in 102-processing 404-not-found 499-client-closed-request httperror; do
+	gzip -dc "$m7/$page.7.gz" > "$tmp/$page.7"
+	golden "man: golden $page.7" "$TOP/tests/golden/man/$page.7" "$tmp/$page.7"
+done
+
+for f in "$out"/man/man*/*.gz; do
+	[ -L "$f" ] && continue
+	n=$(basename "$f")
+	if ! gzip -t "$f" 2>/dev/null; then not_ok "man: $n is not valid gzip"; continue; fi
+	# Bytes 5-8 hold the mtime, byte 10 the OS: 0 and 3 (Unix) for reproducible builds.
+	hdr=$(od -An -tu1 -j4 -N6 "$f" | tr -s ' ')
+	if [ "$hdr" = " 0 0 0 0 2 3" ]; then ok "man: $n gzip header"; else
+		not_ok "man: $n gzip header is '$hdr'"; fi
+done
+
+# man 404 must reach the page that answers for the code.
+for pair in 404:404-not-found 102:102-processing 499:499-client-closed-request; do
+	code=${pair%%:*}
+	want=${pair#*:}
+	target=$(readlink "$m7/$code.7.gz")
+	if [ "$target" = "$want.7.gz" ]; then ok "man: $code.7.gz -> $target"; else
+		not_ok "man: $code.7.gz -> '$target', expected $want.7.gz"; fi
+done
+if [ -e "$m7/499-token-required.7.gz" ] && gzip -dc "$m7/499-client-closed-request.7.gz" |
+	grep -q 'BR 499\\-token\\-required (7)'; then
+	ok "man: the 499 page names the other meaning"
+else
+	not_ok "man: the 499 page names the other meaning"
+fi
+
+# lint GZPAGE: the five gates of notes/manpages.md 3.3 plus a plain rendering.
+lint() {
+	f=$1
+	n=$(basename "$f" .gz)
+	sec=${n##*.}
+	gzip -dc "$f" > "$tmp/lint.$sec"
+	: > "$tmp/lint.err"
+	mandoc -T lint -W warning,stop "$tmp/lint.$sec" >> "$tmp/lint.err" 2>&1 ||
+		echo "mandoc -W warning exited $?" >> "$tmp/lint.err"
+	mandoc -T lint -W unsupp "$tmp/lint.$sec" >> "$tmp/lint.err" 2>&1 ||
+		echo "mandoc -W unsupp exited $?" >> "$tmp/lint.err"
+	groff -t -man -ww -z "$tmp/lint.$sec" >> "$tmp/lint.err" 2>&1
+	LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z \
+		"$tmp/lint.$sec" > /dev/null 2>> "$tmp/lint.err"
+	LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$f" > /dev/null 2>> "$tmp/lint.err"
+	if [ -s "$tmp/lint.err" ]; then
+		not_ok "man: lint $n"; sed 's/^/    /' "$tmp/lint.err" | head -20
+	else
+		ok "man: lint $n"
+	fi
+	names=$(lexgrog "$f" 2>&1)
+	case $names in
+	*": \""*" - "*) ok "man: lexgrog $n" ;;
+	*) not_ok "man: lexgrog $n: $names" ;;
+	esac
+}
+for f in "$out"/man/man*/*.gz; do
+	[ -L "$f" ] || lint "$f"
+done
+
+# The real man-db, on an installed tree.
+root=$tmp/root
+if make -s install DESTDIR="$root" PREFIX=/usr > "$tmp/install.log" 2>&1; then
+	ok "man: make install DESTDIR"
+else
+	not_ok "man: make install DESTDIR"; cat "$tmp/install.log"
+fi
+md=$root/usr/share/man
+check "man: installed 404.7.gz is a relative link" test "$(readlink "$md/man7/404.7.gz")" = 404-not-found.7.gz
+check "man: installed httperror.1.gz" test -f "$md/man1/httperror.1.gz"
+mandb -q -c "$md" > "$tmp/mandb.log" 2>&1 || { not_ok "man: mandb"; cat "$tmp/mandb.log"; }
+export MANPAGER=cat MANWIDTH=100 LC_ALL=C.UTF-8
+man -M "$md" 404 2>&1 | grep -q '404-not-found, 404 - HTTP status 404 Not Found' &&
+	ok "man: man -M 404" || not_ok "man: man -M 404"
+man -M "$md" 102-processing 2>&1 | grep -q 'HTTP status 102 Processing' &&
+	ok "man: man -M 102-processing" || not_ok "man: man -M 102-processing"
+whatis -M "$md" 429 > "$tmp/whatis" 2>&1
+grep -q '^429 (7) *- HTTP status 429 Too Many Requests' "$tmp/whatis" &&
+	ok "man: whatis 429" || { not_ok "man: whatis 429"; cat "$tmp/whatis"; }
+apropos -M "$md" gateway > "$tmp/apropos" 2>&1
+grep -q '^502' "$tmp/apropos" &&
+	ok "man: apropos gateway lists 502" || { not_ok "man: apropos gateway"; cat "$tmp/apropos"; }
+man -M "$md" 1 httperror 2>&1 | grep -q 'EXIT STATUS' &&
+	ok "man: man 1 httperror" || not_ok "man: man 1 httperror"
+if make -s uninstall DESTDIR="$root" PREFIX=/usr > "$tmp/uninstall.log" 2>&1 &&
+	[ -z "$(find "$md" -name '*.gz')" ]; then
+	ok "man: make uninstall removes every page and link"
+else
+	not_ok "man: make uninstall"; find "$md" -name '*.gz' | head
+fi
+echo "man: $npass passed, $nfail failed"
+[ "$nfail" -eq 0 ]

@@ -1,0 +1,103 @@
+/*
+ * unit.c: unit tests of the escaping rules in src/escape.c, the code every
+ * backend trusts to make registry text inert.  Built as build/unit by make
+ * check; prints PASS/FAIL per case and exits 1 if any failed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../src/buf.h"
+#include "../src/escape.h"
+
+static int	 failed, passed;
+
+static void
+expect(const char *name, void (*fn)(struct buf *, const char *),
+    const char *in, const char *want)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	buf_grow(&b, 0);
+	fn(&b, in);
+	if (strcmp(b.data, want) == 0) {
+		printf("PASS: unit: %s\n", name);
+		passed++;
+	} else {
+		printf("FAIL: unit: %s\n  input:    [%s]\n  expected: [%s]\n"
+		    "  got:      [%s]\n", name, in, want, b.data);
+		failed++;
+	}
+	buf_release(&b);
+}
+
+int
+main(void)
+{
+	/* roff text */
+	expect("roff: plain", esc_roff_text, "Not Found", "Not Found");
+	expect("roff: white space squeezed, ends kept", esc_roff_text,
+	    " a \n\t b ", " a b ");
+	expect("roff: backslash", esc_roff_text, "C:\\path", "C:\\epath");
+	expect("roff: minus", esc_roff_text, "-rf --x", "\\-rf \\-\\-x");
+	expect("roff: quotes", esc_roff_text, "'a\" `b", "\\(aqa\\(dq \\(gab");
+	expect("roff: tilde and caret", esc_roff_text, "~^", "\\(ti\\(ha");
+	expect("roff: non-ASCII", esc_roff_text, "caf\xc3\xa9 \xe2\x80\x94",
+	    "caf\\[u00E9] \\[u2014]");
+	expect("roff: astral plane", esc_roff_text, "\xf0\x9f\x98\x80",
+	    "\\[u1F600]");
+	expect("roff: invalid UTF-8", esc_roff_text, "a\xff" "b", "a\\[uFFFD]b");
+	expect("roff: overlong UTF-8", esc_roff_text, "\xc0\xaf", "\\[uFFFD]");
+	expect("roff: truncated UTF-8", esc_roff_text, "\xe2\x80", "\\[uFFFD]\\[uFFFD]");
+	expect("roff: control characters dropped", esc_roff_text, "a\x01\x7f" "b",
+	    "ab");
+	expect("roff: no-break space", esc_roff_text, "a\xc2\xa0" "b", "a\\~b");
+	expect("roff: dot is left for roff-line", esc_roff_text, ".so x", ".so x");
+
+	/* roff line */
+	expect("line: leading dot", esc_roff_line, ".so /etc/passwd",
+	    "\\&.so /etc/passwd");
+	expect("line: leading quote", esc_roff_line, "'br", "\\&'br");
+	expect("line: leading blanks dropped first", esc_roff_line, "  \n .x",
+	    "\\&.x");
+	expect("line: spaces squeezed and trimmed", esc_roff_line, " a  b ", "a b");
+	expect("line: dot inside is fine", esc_roff_line, "a .b", "a .b");
+
+	/* roff literal block */
+	expect("pre: lines", esc_roff_pre, "a\nb", "a\nb");
+	expect("pre: control lines protected", esc_roff_pre, ".nf\n'br\nx",
+	    "\\&.nf\n\\&\\(aqbr\nx");
+	expect("pre: empty lines", esc_roff_pre, "a\n\nb", "a\n\\&\nb");
+	expect("pre: blank-only line", esc_roff_pre, "a\n   \nb", "a\n\\&\nb");
+	expect("pre: tabs to 4 columns", esc_roff_pre, "\tx\n ab\tc",
+	    "    x\n ab c");
+	expect("pre: trailing blanks dropped", esc_roff_pre, "a  \nb\t", "a\nb");
+	expect("pre: indentation kept", esc_roff_pre, "  .x", "  .x");
+	expect("pre: final newline dropped", esc_roff_pre, "a\n", "a");
+	expect("pre: empty", esc_roff_pre, "", "\\&");
+	expect("pre: CRLF", esc_roff_pre, "a\r\nb", "a\nb");
+
+	/* roff URL */
+	expect("url: break points", esc_roff_url,
+	    "https://www.example.org/a/b#c",
+	    "https://www.example.org/\\:a/\\:b\\:#c");
+
+	/* Info */
+	expect("info node: forbidden characters", esc_info_node,
+	    "306 (Unused)", "306 Unused");
+	expect("info node: punctuation", esc_info_node, "a, b: c.d", "a b cd");
+	expect("info node: non-ASCII dropped", esc_info_node, "caf\xc3\xa9", "caf");
+	expect("info text: *note broken", esc_info_text, "see *Note x and *note y",
+	    "see * Note x and * note y");
+	expect("info text: control bytes", esc_info_text, "a\x1f\x7f\x08" "b", "ab");
+	expect("info text: squeezed", esc_info_text, "a \n b", "a b");
+	expect("info pre: prefixed", esc_info_pre, "a\n\tb\n\x1f", "|a\n|    b\n|");
+
+	/* URL encoding */
+	expect("url-encode: unreserved kept", esc_url, "Az09-._~", "Az09-._~");
+	expect("url-encode: others", esc_url, "418 I'm/a", "418%20I%27m%2Fa");
+	expect("url-encode: UTF-8 bytes", esc_url, "\xc3\xa9", "%C3%A9");
+
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
