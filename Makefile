@@ -24,7 +24,7 @@ docdir = $(datarootdir)/doc/httperror
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 libxslt zlib
+PKGS = libxml-2.0 libxslt zlib libcrypto
 CFLAGS ?= -O2 -g
 WARNFLAGS = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings -Wshadow
 DEPS_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS)
@@ -36,12 +36,13 @@ TOOL = build/httperror
 OBJDIR = build/obj
 OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
 	$(OBJDIR)/escape.o $(OBJDIR)/fs.o $(OBJDIR)/gz.o $(OBJDIR)/loader.o \
-	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o
+	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o \
+	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o
 HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
-	src/msg.h src/registry.h src/xalloc.h src/xform.h
+	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h
 
 REGISTRY_SRC != echo xml/registry.xml xml/registry.xsd xml/xml.xsd xml/codes/*.xml
-XSL_SRC != echo xsl/*.xsl xsl/httperror.1
+XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/html.css xsl/html.js
 STAMP = build/.outputs
 
 all: $(STAMP)
@@ -60,6 +61,8 @@ $(OBJDIR)/loader.o: src/loader.c
 $(OBJDIR)/registry.o: src/registry.c
 $(OBJDIR)/xform.o: src/xform.c
 $(OBJDIR)/out_man.o: src/out_man.c
+$(OBJDIR)/out_html.o: src/out_html.c
+$(OBJDIR)/digest.o: src/digest.c
 $(OBJS): $(HDRS) Makefile
 	@mkdir -p $(OBJDIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ src/`basename $@ .o`.c
@@ -98,7 +101,7 @@ uninstall:
 		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
 
 # Debian and Ubuntu packages to build and to run every test.
-DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev
+DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev
 DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils
 
 deps:

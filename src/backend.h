@@ -21,5 +21,6 @@ struct emit {
 };
 
 int	out_man_emit(const struct emit *);
+int	out_html_emit(const struct emit *);
 
 #endif

@@ -36,6 +36,7 @@ static const struct backend {
 	int		(*emit)(const struct emit *);
 } backends[] = {
 	{ "man", "man.xsl", out_man_emit },
+	{ "html", "html.xsl", out_html_emit },
 };
 
 #define NBACKENDS	(sizeof(backends) / sizeof(backends[0]))

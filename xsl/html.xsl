@@ -1,0 +1,353 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html.xsl: the single-file offline reference, html/httperror.html.
+
+  Applied once by src/out_html.c, which passes the page's CSS and JavaScript
+  (xsl/html.css, xsl/html.js) and the Content-Security-Policy that hashes them.
+  Rules that keep the page safe with hostile registry text:
+    - registry text only ever becomes element text or an attribute value, which
+      the html output method escapes; never disable-output-escaping;
+    - nothing from the registry goes inside <style> or <script>;
+    - ids and in-page hrefs are built only from codes and slugs, which the schema
+      and src/registry.c have checked; the only external hrefs are the
+      specification links (https, checked) and the IANA registry;
+    - no style attributes and no inline event handlers (the CSP forbids both).
+  Everything is readable with JavaScript off; the script only adds search,
+  copy buttons and the "/" shortcut.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+      doctype-system="about:legacy-compat"/>
+
+  <xsl:param name="css" select="''"/>
+  <xsl:param name="js" select="''"/>
+  <xsl:param name="csp" select="''"/>
+  <xsl:param name="date" select="''"/>
+  <xsl:param name="version" select="''"/>
+
+  <xsl:template match="/">
+    <xsl:apply-templates select="registry"/>
+  </xsl:template>
+
+  <!-- The in-page id of a status: its code when it answers for the code,
+       otherwise its slug. -->
+  <xsl:template name="id">
+    <xsl:param name="s" select="."/>
+    <xsl:choose>
+      <xsl:when test="$s/@primary = 'false'">
+        <xsl:value-of select="$s/@slug"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$s/@code"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="status-link">
+    <xsl:param name="s"/>
+    <a>
+      <xsl:attribute name="href">
+        <xsl:text>#</xsl:text>
+        <xsl:call-template name="id">
+          <xsl:with-param name="s" select="$s"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:value-of select="concat($s/@code, ' ', $s/facts/phrase)"/>
+    </a>
+  </xsl:template>
+
+  <xsl:template match="registry">
+    <html lang="en">
+      <head>
+        <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="color-scheme" content="light dark"/>
+        <meta name="description" content="Every HTTP status code: what it means, what causes it, how to fix it and how to send it correctly. Works offline."/>
+        <meta name="generator" content="httperror {$version}"/>
+        <title>HTTP status codes: httperror</title>
+        <style><xsl:value-of select="$css"/></style>
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to the statuses</a>
+        <header class="top">
+          <h1>HTTP status codes</h1>
+          <p class="lede">What each status means, why it happens, how to fix it and how to send it correctly. Offline, in one file.</p>
+          <div id="search" class="search" hidden="">
+            <label for="q">Filter by code, class or words</label>
+            <input id="q" type="search" autocomplete="off" spellcheck="false"
+                placeholder="404, 4xx, gateway…" aria-describedby="search-help"/>
+            <p id="search-help" class="help">Press <kbd>/</kbd> to search, <kbd>Enter</kbd> to jump to the first match, <kbd>Esc</kbd> to clear.</p>
+            <p id="count" class="count" role="status" aria-live="polite"></p>
+          </div>
+          <noscript>
+            <p class="noscript">Search needs JavaScript. Every status is on this page: use your browser's find (Ctrl+F or ⌘F), or the index below.</p>
+          </noscript>
+        </header>
+        <nav id="index" class="index" aria-label="Index of statuses">
+          <xsl:for-each select="class">
+            <xsl:variable name="id" select="@id"/>
+            <div class="index-class">
+              <h2><a href="#{$id}"><xsl:value-of select="concat(@id, ' ', @name)"/></a></h2>
+              <ul>
+                <xsl:for-each select="../status[@class = $id]">
+                  <xsl:sort select="@code" data-type="number"/>
+                  <xsl:sort select="@primary = 'false'"/>
+                  <xsl:sort select="@slug"/>
+                  <li>
+                    <xsl:call-template name="status-link">
+                      <xsl:with-param name="s" select="."/>
+                    </xsl:call-template>
+                    <xsl:if test="facts/origin/@kind = 'vendor'">
+                      <xsl:text> </xsl:text>
+                      <span class="tag"><xsl:value-of select="facts/origin"/></span>
+                    </xsl:if>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </div>
+          </xsl:for-each>
+        </nav>
+        <main id="main">
+          <section id="results" class="results" hidden="" aria-label="Search results"></section>
+          <xsl:for-each select="class">
+            <xsl:variable name="id" select="@id"/>
+            <section class="class" id="{$id}" aria-labelledby="h-{$id}">
+              <h2 id="h-{$id}"><xsl:value-of select="concat(@id, ' ', @name)"/></h2>
+              <p class="class-summary"><xsl:apply-templates select="summary/node()"/></p>
+              <xsl:apply-templates select="../status[@class = $id]">
+                <xsl:sort select="@code" data-type="number"/>
+                <xsl:sort select="@primary = 'false'"/>
+                <xsl:sort select="@slug"/>
+              </xsl:apply-templates>
+            </section>
+          </xsl:for-each>
+        </main>
+        <footer class="foot">
+          <p>Generated by httperror <xsl:value-of select="$version"/> on <xsl:value-of select="$date"/> from the httperror registry. Registered codes follow the <a href="{$iana-url}">IANA HTTP Status Code Registry</a>.</p>
+        </footer>
+        <script><xsl:value-of select="$js"/></script>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ===== One status ===== -->
+
+  <xsl:template match="status">
+    <xsl:variable name="f" select="facts"/>
+    <xsl:variable name="id">
+      <xsl:call-template name="id"/>
+    </xsl:variable>
+    <xsl:variable name="others" select="key('code', @code)[@slug != current()/@slug]"/>
+    <article class="status" id="{$id}" data-code="{@code}" data-class="{@class}"
+        aria-labelledby="t-{@slug}">
+      <xsl:if test="@primary != 'false' or not(@primary)">
+        <xsl:attribute name="data-primary">yes</xsl:attribute>
+      </xsl:if>
+      <h3 id="t-{@slug}">
+        <a class="self" href="#{$id}">
+          <span class="code"><xsl:value-of select="@code"/></span>
+          <xsl:text> </xsl:text>
+          <span class="phrase"><xsl:value-of select="$f/phrase"/></span>
+        </a>
+        <xsl:if test="$f/origin/@kind = 'vendor'">
+          <xsl:text> </xsl:text>
+          <span class="tag vendor"><xsl:value-of select="concat($f/origin, ', unofficial')"/></span>
+        </xsl:if>
+        <xsl:if test="$f/state = 'unused' or $f/state = 'obsoleted' or $f/state = 'temporary'">
+          <xsl:text> </xsl:text>
+          <span class="tag"><xsl:value-of select="$f/state"/></span>
+        </xsl:if>
+      </h3>
+      <p class="tldr"><xsl:apply-templates select="about/tldr/node()"/></p>
+      <xsl:if test="$others">
+        <p class="others">
+          <xsl:text>The code </xsl:text>
+          <xsl:value-of select="@code"/>
+          <xsl:text> also means: </xsl:text>
+          <xsl:for-each select="$others">
+            <xsl:call-template name="status-link">
+              <xsl:with-param name="s" select="."/>
+            </xsl:call-template>
+            <xsl:value-of select="concat(' (', facts/origin, ')')"/>
+            <xsl:if test="position() != last()">, </xsl:if>
+          </xsl:for-each>
+          <xsl:text>.</xsl:text>
+        </p>
+      </xsl:if>
+
+      <dl class="facts">
+        <xsl:call-template name="fact">
+          <xsl:with-param name="term" select="'Class'"/>
+          <xsl:with-param name="value" select="concat(@class, ' ', key('class', @class)/@name)"/>
+        </xsl:call-template>
+        <xsl:call-template name="fact">
+          <xsl:with-param name="term" select="'Fault'"/>
+          <xsl:with-param name="value"><xsl:apply-templates select="$f/fault" mode="describe"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="fact">
+          <xsl:with-param name="term" select="'Registry'"/>
+          <xsl:with-param name="value"><xsl:apply-templates select="$f/state" mode="describe"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="fact">
+          <xsl:with-param name="term" select="'Sent by'"/>
+          <xsl:with-param name="value"><xsl:apply-templates select="$f/producers" mode="describe"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="$f/alias">
+          <dt>Also known as</dt>
+          <dd>
+            <xsl:for-each select="$f/alias">
+              <span class="alias"><xsl:value-of select="."/></span>
+              <xsl:if test="@source">
+                <xsl:value-of select="concat(' (', @source, ')')"/>
+              </xsl:if>
+              <xsl:if test="position() != last()">; </xsl:if>
+            </xsl:for-each>
+          </dd>
+        </xsl:if>
+        <xsl:call-template name="fact">
+          <xsl:with-param name="term" select="'Content'"/>
+          <xsl:with-param name="value"><xsl:apply-templates select="$f/body" mode="describe"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="fact">
+          <xsl:with-param name="term" select="'Caching'"/>
+          <xsl:with-param name="value"><xsl:apply-templates select="$f/cache" mode="describe"/></xsl:with-param>
+        </xsl:call-template>
+        <dt>Retry</dt>
+        <dd>
+          <strong><xsl:apply-templates select="$f/retry/@when" mode="describe"/>.</strong>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates select="$f/retry/node()"/>
+        </dd>
+        <xsl:if test="$f/browser">
+          <dt>Browsers</dt>
+          <dd><xsl:apply-templates select="$f/browser/node()"/></dd>
+        </xsl:if>
+        <dt>Defined by</dt>
+        <dd>
+          <a href="{$f/spec/@href}"><xsl:apply-templates select="$f/spec" mode="describe"/></a>
+          <xsl:if test="$f/state != 'unofficial'">
+            <xsl:text>; listed in the </xsl:text>
+            <a href="{$iana-url}">IANA registry</a>
+          </xsl:if>
+        </dd>
+      </dl>
+
+      <xsl:if test="$f/headers">
+        <h4>Headers</h4>
+        <dl class="headers">
+          <xsl:for-each select="$f/headers/header">
+            <dt><code><xsl:value-of select="@name"/></code>
+              <xsl:text> </xsl:text>
+              <span class="rule"><xsl:apply-templates select="@rule" mode="describe"/></span>
+            </dt>
+            <dd><xsl:apply-templates select="node()"/></dd>
+          </xsl:for-each>
+        </dl>
+      </xsl:if>
+
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'What it means'"/>
+        <xsl:with-param name="of" select="about/meaning"/>
+      </xsl:call-template>
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'Common causes'"/>
+        <xsl:with-param name="of" select="about/causes"/>
+      </xsl:call-template>
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
+        <xsl:with-param name="of" select="about/visitor"/>
+      </xsl:call-template>
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
+        <xsl:with-param name="of" select="about/developer"/>
+      </xsl:call-template>
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'Finding who sent it'"/>
+        <xsl:with-param name="of" select="about/diagnose"/>
+      </xsl:call-template>
+
+      <h4>Examples</h4>
+      <div class="examples">
+        <xsl:for-each select="examples/*">
+          <details class="example">
+            <xsl:if test="self::wire">
+              <xsl:attribute name="open"></xsl:attribute>
+            </xsl:if>
+            <summary>
+              <xsl:call-template name="framework-title"/>
+            </summary>
+            <xsl:choose>
+              <xsl:when test="self::wire">
+                <pre class="code"><code><xsl:value-of select="."/></code></pre>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:apply-templates select="*" mode="block"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </details>
+        </xsl:for-each>
+      </div>
+
+      <xsl:if test="$f/related">
+        <p class="related">
+          <xsl:text>Related: </xsl:text>
+          <xsl:for-each select="$f/related">
+            <xsl:call-template name="status-link">
+              <xsl:with-param name="s" select="key('slug', @to)"/>
+            </xsl:call-template>
+            <xsl:if test="position() != last()">, </xsl:if>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+    </article>
+  </xsl:template>
+
+  <xsl:template name="fact">
+    <xsl:param name="term"/>
+    <xsl:param name="value"/>
+    <dt><xsl:value-of select="$term"/></dt>
+    <dd><xsl:value-of select="$value"/></dd>
+  </xsl:template>
+
+  <xsl:template name="part">
+    <xsl:param name="title"/>
+    <xsl:param name="of"/>
+    <h4><xsl:value-of select="$title"/></h4>
+    <xsl:apply-templates select="$of/*" mode="block"/>
+  </xsl:template>
+
+  <!-- ===== Blocks and inline markup ===== -->
+
+  <xsl:template match="p" mode="block">
+    <p><xsl:apply-templates select="node()"/></p>
+  </xsl:template>
+  <xsl:template match="ul" mode="block">
+    <ul>
+      <xsl:for-each select="li">
+        <li><xsl:apply-templates select="node()"/></li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+  <xsl:template match="pre" mode="block">
+    <pre class="code"><code><xsl:value-of select="."/></code></pre>
+  </xsl:template>
+
+  <xsl:template match="code">
+    <code><xsl:value-of select="."/></code>
+  </xsl:template>
+  <xsl:template match="em">
+    <em><xsl:value-of select="."/></em>
+  </xsl:template>
+  <xsl:template match="hdr">
+    <code class="hdr"><xsl:value-of select="."/></code>
+  </xsl:template>
+  <xsl:template match="sref">
+    <xsl:call-template name="status-link">
+      <xsl:with-param name="s" select="key('slug', @to)"/>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
