@@ -37,7 +37,7 @@ OBJDIR = build/obj
 OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
 	$(OBJDIR)/escape.o $(OBJDIR)/fs.o $(OBJDIR)/gz.o $(OBJDIR)/loader.o \
 	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o \
-	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o
+	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o $(OBJDIR)/out_info.o
 HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
 	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h
 
@@ -62,6 +62,7 @@ $(OBJDIR)/registry.o: src/registry.c
 $(OBJDIR)/xform.o: src/xform.c
 $(OBJDIR)/out_man.o: src/out_man.c
 $(OBJDIR)/out_html.o: src/out_html.c
+$(OBJDIR)/out_info.o: src/out_info.c
 $(OBJDIR)/digest.o: src/digest.c
 $(OBJS): $(HDRS) Makefile
 	@mkdir -p $(OBJDIR)
@@ -90,10 +91,21 @@ install: all
 	cp build/man/man1/httperror.1.gz $(DESTDIR)$(mandir)/man1/
 	cp -P build/man/man7/*.7.gz $(DESTDIR)$(mandir)/man7/
 	chmod 644 $(DESTDIR)$(mandir)/man1/httperror.1.gz
+	mkdir -p $(DESTDIR)$(infodir)
+	cp build/info/httperror.info.gz $(DESTDIR)$(infodir)/httperror.info.gz
+	chmod 644 $(DESTDIR)$(infodir)/httperror.info.gz
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \
 		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
+	@if [ -z "$(DESTDIR)" ] && command -v install-info >/dev/null 2>&1; then \
+		echo "install-info --info-dir=$(infodir) $(infodir)/httperror.info.gz"; \
+		install-info --info-dir="$(infodir)" "$(infodir)/httperror.info.gz"; fi
 
 uninstall:
+	@if [ -z "$(DESTDIR)" ] && command -v install-info >/dev/null 2>&1 && \
+		[ -f "$(infodir)/httperror.info.gz" ]; then \
+		echo "install-info --delete --info-dir=$(infodir) $(infodir)/httperror.info.gz"; \
+		install-info --delete --info-dir="$(infodir)" "$(infodir)/httperror.info.gz"; fi
+	rm -f $(DESTDIR)$(infodir)/httperror.info.gz
 	rm -f $(DESTDIR)$(bindir)/httperror $(DESTDIR)$(mandir)/man1/httperror.1.gz
 	for f in build/man/man7/*.7.gz; do \
 		rm -f "$(DESTDIR)$(mandir)/man7/`basename $$f`"; done
@@ -102,7 +114,7 @@ uninstall:
 
 # Debian and Ubuntu packages to build and to run every test.
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev
-DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info
 
 deps:
 	apt-get update

@@ -16,11 +16,13 @@ struct emit {
 	const char		*dir;		/* write here (through fs.h) */
 	const char		*xsldir;	/* stylesheets and their assets */
 	const char		*date;		/* YYYY-MM-DD for every page */
+	long long		 epoch;		/* the same day as seconds, for mtimes */
 	const char		*version;	/* of httperror */
 	const char		*feed_url;	/* docset download URL for the feed */
 };
 
 int	out_man_emit(const struct emit *);
 int	out_html_emit(const struct emit *);
+int	out_info_emit(const struct emit *);
 
 #endif

@@ -7,6 +7,7 @@
  *
  * Exit status: 0 ok, 1 invalid input, 2 bad invocation, 3 system error.
  */
+#define _DEFAULT_SOURCE	/* timegm(), in glibc and the BSDs */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ static const struct backend {
 	int		(*emit)(const struct emit *);
 } backends[] = {
 	{ "man", "man.xsl", out_man_emit },
+	{ "info", "info.xsl", out_info_emit },
 	{ "html", "html.xsl", out_html_emit },
 };
 
@@ -102,7 +104,7 @@ parse_formats(struct opts *o, const char *list)
  * clock.
  */
 static char *
-page_date(const struct registry *reg)
+page_date(const struct registry *reg, long long *epochp)
 {
 	const char	*env = getenv("SOURCE_DATE_EPOCH");
 	long long	 v = 0;
@@ -111,8 +113,19 @@ page_date(const struct registry *reg)
 	struct tm	 tm;
 	char		 out[16];
 
-	if (env == NULL || *env == '\0')
+	if (env == NULL || *env == '\0') {
+		memset(&tm, 0, sizeof(tm));
+		if (sscanf(reg->updated, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+		    &tm.tm_mday) != 3) {
+			msg(MSG_ERROR, reg->path, 0, 0, "bad updated date '%s'",
+			    reg->updated);
+			return NULL;
+		}
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		*epochp = (long long)timegm(&tm);
 		return xstrdup(reg->updated);
+	}
 	for (p = env; *p != '\0'; p++) {
 		if (*p < '0' || *p > '9' || v > (253402300799LL - (*p - '0')) / 10) {
 			msg(MSG_USAGE, NULL, 0, 0, "SOURCE_DATE_EPOCH '%s' is not a "
@@ -122,6 +135,7 @@ page_date(const struct registry *reg)
 		v = v * 10 + (*p - '0');
 	}
 	t = (time_t)v;
+	*epochp = v;
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(out, sizeof(out), "%Y-%m-%d", &tm) == 0) {
 		msg(MSG_USAGE, NULL, 0, 0, "SOURCE_DATE_EPOCH '%s' is out of range",
@@ -139,10 +153,11 @@ run_build(const struct opts *o, const struct registry *reg)
 	struct stage	*st = NULL;
 	struct emit	 e;
 	char		*date, *dir;
+	long long	 epoch = 0;
 	size_t		 i, ntrees = 0;
 	int		 rc = -1;
 
-	if ((date = page_date(reg)) == NULL)
+	if ((date = page_date(reg, &epoch)) == NULL)
 		return -1;
 	/* Compile everything before touching the output directory. */
 	for (i = 0; i < NBACKENDS; i++)
@@ -161,6 +176,7 @@ run_build(const struct opts *o, const struct registry *reg)
 		e.dir = dir;
 		e.xsldir = o->xsldir;
 		e.date = date;
+		e.epoch = epoch;
 		e.version = VERSION;
 		e.feed_url = o->feed_url;
 		if (fs_mkdirs(dir) == -1 || backends[i].emit(&e) == -1 ||

@@ -6,7 +6,7 @@
 #     staging directory behind;
 #   - a second `make` with nothing changed rebuilds nothing.
 . "$(dirname "$0")/lib.sh"
-tmp=$(scratch)
+make_scratch
 cd "$TOP" || exit 1
 
 # snapshot DIR: every path with its type, link target or content checksum.

@@ -2,7 +2,7 @@
 # cli.sh: the command line: --help, --version, and the exit status of each kind
 # of bad invocation (2) and of a system error (3).
 . "$(dirname "$0")/lib.sh"
-tmp=$(scratch)
+make_scratch
 cd "$TOP" || exit 1
 
 # expect STATUS NAME COMMAND...: exit status and a diagnostic in our format.

@@ -3,7 +3,7 @@
 # line, backslash escapes) or is not ASCII must reach the reader exactly as
 # written, and the page must still pass every lint gate.
 . "$(dirname "$0")/lib.sh"
-tmp=$(scratch)
+make_scratch
 fixture_registry "$tmp" "$TOP/tests/fixtures/hostile"
 cd "$tmp" || exit 1
 if ! "$TOOL" build -s "$TOP/xsl" -o out -f man > build.log 2>&1; then

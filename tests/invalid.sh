@@ -6,7 +6,7 @@
 # was (the tool writes nothing on invalid input).
 . "$(dirname "$0")/lib.sh"
 
-tmp=$(scratch)
+make_scratch
 # The base itself must be valid, or every fixture below proves nothing.
 fixture_registry "$tmp/base" ""
 if (cd "$tmp/base" && "$TOOL" check) >/dev/null 2>&1; then

@@ -32,12 +32,11 @@ check() {
 	if "$@"; then ok "$name"; else not_ok "$name"; fi
 }
 
-# A scratch directory removed when the script exits.
-scratch() {
-	d=$(mktemp -d "${TMPDIR:-/tmp}/httperror-test.XXXXXX")
-	SCRATCH_DIRS="${SCRATCH_DIRS:-} $d"
-	trap 'rm -rf $SCRATCH_DIRS' EXIT
-	echo "$d"
+# Sets $tmp to a scratch directory removed when the script exits.  (Not
+# tmp=$(...): a trap set in a command substitution fires when it returns.)
+make_scratch() {
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/httperror-test.XXXXXX")
+	trap 'rm -rf "$tmp"' EXIT
 }
 
 # A registry directory (scratch/xml) made from a fixture overlay on the base.

@@ -8,7 +8,7 @@
 #   - man-db after `make install DESTDIR=... PREFIX=/usr` and mandb:
 #     man 404, man 102-processing, whatis 429, apropos gateway.
 . "$(dirname "$0")/lib.sh"
-tmp=$(scratch)
+make_scratch
 cd "$TOP" || exit 1
 out=$tmp/out
 if ! "$TOOL" build -o "$out" -f man > "$tmp/build.log" 2>&1; then

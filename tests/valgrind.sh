@@ -3,7 +3,7 @@
 # stylesheet run clean under valgrind: no invalid access, no use of
 # uninitialised memory, no definite leak.
 . "$(dirname "$0")/lib.sh"
-tmp=$(scratch)
+make_scratch
 cd "$TOP" || exit 1
 if ! command -v valgrind > /dev/null; then
 	not_ok "valgrind: not installed (make deps)"

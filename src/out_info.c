@@ -1,0 +1,395 @@
+/*
+ * out_info.c: the GNU Info manual, info/httperror.info.gz, written directly
+ * (no makeinfo).  xsl/info.xsl decides what goes in which node and emits a
+ * line protocol (described at the top of info.xsl); this file turns it into
+ * Info: the preamble with the INFO-DIR entry for install-info, node separators
+ * and headers, paragraphs wrapped at 72 columns, menus, the index node, and a
+ * Tag Table whose offsets are computed from the bytes actually written.
+ * Called by main.c through the backend table.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "backend.h"
+#include "buf.h"
+#include "fs.h"
+#include "gz.h"
+#include "msg.h"
+#include "registry.h"
+#include "xalloc.h"
+#include "xform.h"
+
+#define INFO_WIDTH	72
+#define INFO_MENU_COL	32	/* where menu descriptions start */
+#define INFO_INDEX_COL	40	/* where the node name of an index entry starts */
+
+struct info_node {
+	char	*name;
+	size_t	 offset;	/* of its \x1f in the uncompressed file */
+};
+
+struct info_entry {
+	char	*entry;
+	char	*node;
+};
+
+struct info {
+	const char		*src;		/* stylesheet, for diagnostics */
+	struct buf		 out;
+	struct info_node	*nodes;
+	size_t			 nnodes;
+	struct info_entry	*entries;
+	size_t			 nentries;
+	int			 in_menu;
+};
+
+/* Display width: code points, not bytes. */
+static size_t
+info_width(const char *s, size_t n)
+{
+	size_t	 w = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+static void
+info_pad(struct buf *b, size_t col, size_t to)
+{
+	do
+		buf_putc(b, ' ');
+	while (++col < to);
+}
+
+/*
+ * Fill text into lines of at most INFO_WIDTH columns: the first line starts
+ * with first, the others with rest.  A word longer than a line gets a line of
+ * its own.  Ends with a newline.
+ */
+static void
+info_fill(struct buf *b, const char *first, const char *rest, const char *text)
+{
+	const char	*p = text, *w;
+	size_t		 col, len, wl;
+	int		 empty = 1;
+
+	buf_puts(b, first);
+	col = info_width(first, strlen(first));
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		for (w = p; *p != '\0' && *p != ' '; p++)
+			continue;
+		len = (size_t)(p - w);
+		wl = info_width(w, len);
+		if (!empty && col + 1 + wl > INFO_WIDTH) {
+			buf_putc(b, '\n');
+			buf_puts(b, rest);
+			col = info_width(rest, strlen(rest));
+			empty = 1;
+		}
+		if (!empty) {
+			buf_putc(b, ' ');
+			col++;
+		}
+		buf_put(b, w, len);
+		col += wl;
+		empty = 0;
+	}
+	buf_putc(b, '\n');
+}
+
+/* Make sure a blank line separates what comes next from what went before. */
+static void
+info_blank(struct buf *b)
+{
+	if (b->len >= 2 && !(b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n'))
+		buf_putc(b, '\n');
+}
+
+static void
+info_underline(struct buf *b, const char *text, int c)
+{
+	size_t	 n = info_width(text, strlen(text));
+
+	info_blank(b);
+	buf_puts(b, text);
+	buf_putc(b, '\n');
+	while (n-- > 0)
+		buf_putc(b, c);
+	buf_puts(b, "\n\n");
+}
+
+/* Split a record into at most max tab-separated fields (in place). */
+static size_t
+info_fields(char *line, char **f, size_t max)
+{
+	size_t	 n = 0;
+	char	*tab;
+
+	while (n < max) {
+		f[n++] = line;
+		if ((tab = strchr(line, '\t')) == NULL)
+			break;
+		*tab = '\0';
+		line = tab + 1;
+	}
+	return n;
+}
+
+static int
+info_node_start(struct info *in, char **f, size_t n)
+{
+	size_t	 i;
+
+	if (n < 5 || *f[1] == '\0') {
+		msg(MSG_ERROR, in->src, 0, 0, "@node needs a name, next, prev and up");
+		return -1;
+	}
+	for (i = 0; i < in->nnodes; i++)
+		if (strcmp(in->nodes[i].name, f[1]) == 0) {
+			msg(MSG_ERROR, in->src, 0, 0, "two Info nodes are named '%s'",
+			    f[1]);
+			return -1;
+		}
+	in->nodes = xreallocarray(in->nodes, in->nnodes + 1, sizeof(*in->nodes));
+	in->nodes[in->nnodes].name = xstrdup(f[1]);
+	in->nodes[in->nnodes].offset = in->out.len;
+	in->nnodes++;
+	in->in_menu = 0;
+	buf_printf(&in->out, "\x1f\nFile: httperror.info,  Node: %s", f[1]);
+	if (*f[2] != '\0')
+		buf_printf(&in->out, ",  Next: %s", f[2]);
+	if (*f[3] != '\0')
+		buf_printf(&in->out, ",  Prev: %s", f[3]);
+	if (*f[4] != '\0')
+		buf_printf(&in->out, ",  Up: %s", f[4]);
+	buf_puts(&in->out, "\n\n");
+	return 0;
+}
+
+static void
+info_menu_item(struct info *in, const char *node, const char *desc)
+{
+	struct buf	 head;
+	char		*pad;
+
+	buf_init(&head);
+	buf_printf(&head, "* %s::", node);
+	if (info_width(head.data, head.len) + 2 > INFO_MENU_COL)
+		buf_puts(&head, "  ");
+	else
+		info_pad(&head, info_width(head.data, head.len), INFO_MENU_COL);
+	pad = xmalloc(INFO_MENU_COL + 1);
+	memset(pad, ' ', INFO_MENU_COL);
+	pad[INFO_MENU_COL] = '\0';
+	info_fill(&in->out, head.data, pad, desc);
+	free(pad);
+	buf_release(&head);
+}
+
+static int
+info_entry_cmp(const void *a, const void *b)
+{
+	const struct info_entry	*x = a, *y = b;
+	int			 c;
+
+	if ((c = strcasecmp(x->entry, y->entry)) != 0)
+		return c;
+	if ((c = strcmp(x->entry, y->entry)) != 0)
+		return c;
+	return strcmp(x->node, y->node);
+}
+
+/*
+ * The index menu, sorted; an entry that names several nodes is repeated with
+ * <1>, <2>, ... as makeinfo does, so each line is a distinct menu item.
+ */
+static void
+info_index(struct info *in)
+{
+	struct buf	 item;
+	size_t		 i, dup = 0;
+
+	qsort(in->entries, in->nentries, sizeof(*in->entries), info_entry_cmp);
+	buf_init(&item);
+	for (i = 0; i < in->nentries; i++) {
+		struct info_entry *e = &in->entries[i];
+
+		dup = i > 0 && strcmp(e->entry, in->entries[i - 1].entry) == 0 ?
+		    dup + 1 : 0;
+		buf_reset(&item);
+		if (dup > 0)
+			buf_printf(&item, "* %s <%zu>:", e->entry, dup);
+		else
+			buf_printf(&item, "* %s:", e->entry);
+		info_pad(&item, info_width(item.data, item.len), INFO_INDEX_COL);
+		buf_printf(&item, "%s.", e->node);
+		buf_puts(&item, "  (line 3)\n");
+		buf_put(&in->out, item.data, item.len);
+	}
+	buf_release(&item);
+}
+
+static int
+info_record(struct info *in, char *line)
+{
+	char	*f[5];
+	size_t	 n;
+
+	n = info_fields(line, f, 5);
+	if (strcmp(f[0], "@node") == 0)
+		return info_node_start(in, f, n);
+	if (in->nnodes == 0) {
+		msg(MSG_ERROR, in->src, 0, 0, "Info text before the first node");
+		return -1;
+	}
+	if (strcmp(f[0], "@title") == 0 && n == 2)
+		info_underline(&in->out, f[1], '*');
+	else if (strcmp(f[0], "@section") == 0 && n == 2)
+		info_underline(&in->out, f[1], '=');
+	else if (strcmp(f[0], "@subsection") == 0 && n == 2)
+		info_underline(&in->out, f[1], '-');
+	else if (strcmp(f[0], "@p") == 0 && n == 2) {
+		info_blank(&in->out);
+		info_fill(&in->out, "", "", f[1]);
+		buf_putc(&in->out, '\n');
+	} else if (strcmp(f[0], "@li") == 0 && n == 2) {
+		info_fill(&in->out, "   * ", "     ", f[1]);
+		buf_putc(&in->out, '\n');
+	} else if (strcmp(f[0], "@fact") == 0 && n == 3) {
+		char *first = xasprintf("   %s: ", f[1]);
+
+		info_fill(&in->out, first, "        ", f[2]);
+		free(first);
+	} else if (strcmp(f[0], "@pre") == 0 && n == 1) {
+		/* The |lines that follow are copied by the caller. */
+		info_blank(&in->out);
+	} else if (strcmp(f[0], "@menu") == 0 && n == 1) {
+		buf_puts(&in->out, "* Menu:\n\n");
+		in->in_menu = 1;
+	} else if (strcmp(f[0], "@menu-comment") == 0 && n == 2) {
+		if (in->in_menu > 1)
+			buf_putc(&in->out, '\n');
+		buf_printf(&in->out, "%s\n\n", f[1]);
+		in->in_menu = 1;
+	} else if (strcmp(f[0], "@menu-item") == 0 && n == 3) {
+		info_menu_item(in, f[1], f[2]);
+		in->in_menu = 2;
+	} else if (strcmp(f[0], "@index") == 0 && n == 1) {
+		static const char index_start[] = "\0\b[index\0\b]\n* Menu:\n\n";
+
+		/* The NUL-BS cookie tells Info readers this menu is an index. */
+		buf_put(&in->out, index_start, sizeof(index_start) - 1);
+	} else if (strcmp(f[0], "@index-entry") == 0 && n == 3) {
+		in->entries = xreallocarray(in->entries, in->nentries + 1,
+		    sizeof(*in->entries));
+		in->entries[in->nentries].entry = xstrdup(f[1]);
+		in->entries[in->nentries].node = xstrdup(f[2]);
+		in->nentries++;
+	} else {
+		msg(MSG_ERROR, in->src, 0, 0, "unknown Info record '%s' with %zu "
+		    "fields", f[0], n);
+		return -1;
+	}
+	return 0;
+}
+
+/* Turn the stylesheet's records into the whole Info file in in->out. */
+static int
+info_render(struct info *in, char *text, const struct emit *e)
+{
+	char	*line, *nl;
+	size_t	 i;
+	int	 pre = 0;
+
+	buf_printf(&in->out, "This is httperror.info, produced by httperror %s "
+	    "from the httperror registry.\n\n"
+	    "INFO-DIR-SECTION Network applications\n"
+	    "START-INFO-DIR-ENTRY\n"
+	    "* httperror: (httperror).       HTTP status codes: meaning, causes, "
+	    "fixes.\n"
+	    "END-INFO-DIR-ENTRY\n\n", e->version);
+	for (line = text; *line != '\0'; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		else
+			nl = line + strlen(line);
+		if (line[0] == '|') {
+			if (!pre) {
+				msg(MSG_ERROR, in->src, 0, 0, "literal line outside @pre");
+				return -1;
+			}
+			buf_puts(&in->out, line[1] != '\0' ? "     " : "");
+			buf_puts(&in->out, line + 1);
+			buf_putc(&in->out, '\n');
+			continue;
+		}
+		if (pre) {
+			buf_putc(&in->out, '\n');
+			pre = 0;
+		}
+		if (*line == '\0')
+			continue;
+		if (info_record(in, line) == -1)
+			return -1;
+		pre = strcmp(line, "@pre") == 0;
+	}
+	if (pre)
+		buf_putc(&in->out, '\n');
+	if (in->nentries > 0)
+		info_index(in);
+	buf_puts(&in->out, "\n\x1f\nTag Table:\n");
+	for (i = 0; i < in->nnodes; i++)
+		buf_printf(&in->out, "Node: %s\x7f%zu\n", in->nodes[i].name,
+		    in->nodes[i].offset);
+	buf_puts(&in->out, "\x1f\nEnd Tag Table\n\n\x1f\nLocal Variables:\n"
+	    "coding: utf-8\nEnd:\n");
+	return 0;
+}
+
+int
+out_info_emit(const struct emit *e)
+{
+	const char	*params[] = {
+		"version", e->version,
+		"date", e->date,
+		NULL
+	};
+	struct info	 in;
+	struct buf	 text, gz;
+	size_t		 i;
+	int		 rc = -1;
+
+	memset(&in, 0, sizeof(in));
+	in.src = xform_name(e->xf);
+	buf_init(&in.out);
+	buf_init(&text);
+	buf_init(&gz);
+	if (xform_run(e->xf, e->reg, params, &text) == -1)
+		goto out;
+	buf_grow(&text, 0);
+	if (info_render(&in, text.data, e) == -1)
+		goto out;
+	if (gz_compress(&gz, in.out.data, in.out.len) == -1)
+		goto out;
+	rc = fs_write(e->dir, "httperror.info.gz", gz.data, gz.len);
+out:
+	for (i = 0; i < in.nnodes; i++)
+		free(in.nodes[i].name);
+	free(in.nodes);
+	for (i = 0; i < in.nentries; i++) {
+		free(in.entries[i].entry);
+		free(in.entries[i].node);
+	}
+	free(in.entries);
+	buf_release(&in.out);
+	buf_release(&text);
+	buf_release(&gz);
+	return rc;
+}
