@@ -8,7 +8,24 @@ fixture_registry "$tmp" "$TOP/tests/fixtures/hostile"
 cd "$tmp" || exit 1
 if ! "$TOOL" build -s "$TOP/xsl" -o out -f man > build.log 2>&1; then
 	not_ok "hostile: build"; cat build.log
-	echo "hostile: $npass passed, $nfail failed"; exit 1
+	
+# The same text in the Info manual: no stray cross-reference, no broken node.
+if "$TOOL" build -s "$TOP/xsl" -o out -f info > build-info.log 2>&1; then
+	info -f out/info/httperror.info.gz -n '404 Not Found' -o - > node.txt 2>&1
+	check "hostile: info shows '*Note' text defused" grep -qF '* Note in an info node* and * Menu:' node.txt
+	check "hostile: info shows the roff-looking text" grep -qF '.TH OWNED 1 and' node.txt
+	gzip -dc out/info/httperror.info.gz > manual.info
+	n=$(grep -c '^File: httperror.info,  Node: ' manual.info)
+	check "hostile: info has exactly Top, 200, 404 and Index ($n nodes)" test "$n" -eq 4
+	if LC_ALL=C grep -q "$(printf '\037')[^\n]" manual.info; then
+		not_ok "hostile: a node separator came from registry text"
+	else
+		ok "hostile: node separators only where nodes start"
+	fi
+else
+	not_ok "hostile: info build"; cat build-info.log
+fi
+echo "hostile: $npass passed, $nfail failed"; exit 1
 fi
 ok "hostile: build"
 page=out/man/man7/404-not-found.7.gz
@@ -52,5 +69,22 @@ mandoc -T lint -W unsupp page.7 >> lint.err 2>&1
 groff -t -man -ww -z page.7 >> lint.err 2>&1
 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z page.7 > /dev/null 2>> lint.err
 if [ -s lint.err ]; then not_ok "hostile: lint gates"; cat lint.err; else ok "hostile: lint gates"; fi
+
+# The same text in the Info manual: no stray cross-reference, no broken node.
+if "$TOOL" build -s "$TOP/xsl" -o out -f info > build-info.log 2>&1; then
+	info -f out/info/httperror.info.gz -n '404 Not Found' -o - > node.txt 2>&1
+	check "hostile: info shows '*Note' text defused" grep -qF '* Note in an info node* and * Menu:' node.txt
+	check "hostile: info shows the roff-looking text" grep -qF '.TH OWNED 1 and' node.txt
+	gzip -dc out/info/httperror.info.gz > manual.info
+	n=$(grep -c '^File: httperror.info,  Node: ' manual.info)
+	check "hostile: info has exactly Top, 200, 404 and Index ($n nodes)" test "$n" -eq 4
+	if LC_ALL=C grep -q "$(printf '\037')[^\n]" manual.info; then
+		not_ok "hostile: a node separator came from registry text"
+	else
+		ok "hostile: node separators only where nodes start"
+	fi
+else
+	not_ok "hostile: info build"; cat build-info.log
+fi
 echo "hostile: $npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]
