@@ -6,6 +6,7 @@
 #   make uninstall
 #   make deps            install build and test dependencies (Debian/Ubuntu, as root)
 #   make regen           rewrite the test goldens (review the diff before committing)
+#   make bench           speed and size of a full build (reports only)
 #   make clean
 #
 # Written for POSIX make (2024: != and ?=); tested with GNU make.
@@ -84,6 +85,9 @@ check: all build/unit
 regen: all build/unit
 	@sh tests/run.sh --regen
 
+bench: all
+	@sh tests/bench.sh
+
 install: all
 	mkdir -p $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man7
 	cp $(TOOL) $(DESTDIR)$(bindir)/httperror
@@ -124,4 +128,4 @@ deps:
 clean:
 	rm -rf build
 
-.PHONY: all check regen install uninstall deps clean
+.PHONY: all check regen bench install uninstall deps clean
