@@ -56,14 +56,18 @@
 		return e.text.indexOf(t) !== -1 ? 6 : -1;
 	}
 
-	function restore() {
+	/* Put every entry back where it was.  Last first: an entry's recorded
+	 * next sibling is often the entry after it, which has to be home
+	 * already before anything can be inserted in front of it. */
+	function goHome() {
 		var i;
-		for (i = 0; i < entries.length; i++) {
-			entries[i].el.hidden = false;
+		for (i = entries.length - 1; i >= 0; i--)
 			homes[i].parent.insertBefore(entries[i].el, homes[i].next);
-		}
-		/* Re-insert in reverse is not needed: each next sibling is another
-		 * entry already back in place or a fixed node. */
+	}
+
+	function restore() {
+		goHome();
+		entries.forEach(function (e) { e.el.hidden = false; });
 		results.hidden = true;
 		results.textContent = '';
 		doc.body.classList.remove('filtering');
@@ -72,25 +76,28 @@
 
 	var hits = [];
 
+	/* Runs on every keystroke.  The hits move, best first, into the results
+	 * section, so that reading order is rank order; the other entries stay
+	 * (hidden) where they were, so that #404 can always find them. */
 	function filter() {
 		var t = q.value.trim().toLowerCase().replace(/\s+/g, ' ');
+		hits = [];
 		if (t === '') {
-			hits = [];
 			restore();
 			return;
 		}
-		hits = [];
 		entries.forEach(function (e) {
 			var r = rank(e, t);
 			if (r >= 0) hits.push({ e: e, r: r });
 		});
 		hits.sort(function (a, b) { return a.r - b.r || a.e.order - b.e.order; });
+		goHome();
 		doc.body.classList.add('filtering');
 		results.hidden = false;
 		results.textContent = '';
 		var h = doc.createElement('h2');
-		h.textContent = hits.length === 0 ? 'No status matches \u201c' + q.value.trim() + '\u201d'
-			: 'Statuses matching \u201c' + q.value.trim() + '\u201d';
+		h.textContent = (hits.length === 0 ? 'No status matches \u201c' : 'Statuses matching \u201c') +
+			q.value.trim() + '\u201d';
 		results.appendChild(h);
 		entries.forEach(function (e) { e.el.hidden = true; });
 		hits.forEach(function (x) {
@@ -107,7 +114,12 @@
 
 	/* Opening #404 shows 404 even when a filter had hidden it. */
 	function reveal() {
-		var id = decodeURIComponent(location.hash.slice(1));
+		var id;
+		try {
+			id = decodeURIComponent(location.hash.slice(1));
+		} catch (e) {
+			return;		/* a malformed %-escape names no entry */
+		}
 		if (!id) return;
 		var el = doc.getElementById(id);
 		if (!el) return;

@@ -336,6 +336,23 @@
     <pre class="code"><code><xsl:value-of select="."/></code></pre>
   </xsl:template>
 
+  <!-- Registry prose is wrapped and indented for editing.  In the page every
+       run of white space (line breaks included) becomes one space, as the
+       browser renders it anyway: no trailing blanks at line ends, and a
+       smaller file.  Text in pre blocks is written with xsl:value-of and
+       keeps its layout. -->
+  <xsl:template match="text()">
+    <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
+    <xsl:variable name="words" select="normalize-space(.)"/>
+    <xsl:if test="contains($ws, substring(., 1, 1))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:value-of select="$words"/>
+    <xsl:if test="$words != '' and contains($ws, substring(., string-length(.), 1))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="code">
     <code><xsl:value-of select="."/></code>
   </xsl:template>

@@ -1,0 +1,477 @@
+// page.test.mjs: html/httperror.html in a real browser (Debian's chromium driven
+// by playwright-core), opened from file:// as a sysadmin on an air-gapped machine
+// would open it.  tests/html.sh runs this file under `unshare -n` (no network at
+// all) and passes the pages to test in the environment:
+//
+//   HTTPERROR_HTML          the page built from the real registry
+//                           (default: build/html/httperror.html)
+//   HTTPERROR_HOSTILE_HTML  the page built from tests/fixtures/hostile
+//   HTTPERROR_SHOTS         where the screenshots go (default: build/screenshots)
+//   CHROMIUM                the browser (default: /usr/bin/chromium)
+//
+// Each test() is one PASS/FAIL line in html.sh.  They run in order and share one
+// browser profile; the last few look at everything every page did (requests,
+// console, page errors, CSP violations), so keep them last.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdtemp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const TOP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const REAL = path.resolve(process.env.HTTPERROR_HTML || path.join(TOP, 'build/html/httperror.html'));
+const HOSTILE = process.env.HTTPERROR_HOSTILE_HTML ? path.resolve(process.env.HTTPERROR_HOSTILE_HTML) : null;
+const SHOTS = path.resolve(process.env.HTTPERROR_SHOTS || path.join(TOP, 'build/screenshots'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+const realUrl = pathToFileURL(REAL).href;
+const hostileUrl = HOSTILE ? pathToFileURL(HOSTILE).href : null;
+
+let profile;     // the fresh user-data directory
+let context;     // the persistent browser context
+let page;        // the page most tests share (the real registry)
+let allIds;      // every entry's id, in document order, as loaded
+let axeSource;
+
+// What every watched page did, checked by the last tests.  The control test
+// uses a page of its own whose records are kept apart ("control").
+const seen = { requests: [], failed: [], console: [], errors: [], csp: [], dialogs: [] };
+const control = { requests: [], console: [], csp: [] };
+const controlPages = new WeakSet();
+
+function pageOf(frameOwner) {
+	try { return frameOwner.frame().page(); } catch { return null; }
+}
+
+function watch(p) {
+	p.on('console', (m) => {
+		if (m.type() !== 'error' && m.type() !== 'warning') return;
+		const line = `${m.type()}: ${m.text()} (${p.url()})`;
+		(controlPages.has(p) ? control.console : seen.console).push(line);
+	});
+	p.on('pageerror', (e) => seen.errors.push(`${e.message} (${p.url()})`));
+	p.on('dialog', (d) => {
+		seen.dialogs.push(`${d.type()}: ${d.message()} (${p.url()})`);
+		d.dismiss().catch(() => {});
+	});
+	return p;
+}
+
+async function newPage() {
+	return watch(await context.newPage());
+}
+
+// The ids of the entries a reader can see, in the order they appear.
+function visibleIds(p = page) {
+	return p.$$eval('article.status', (as) =>
+		as.filter((a) => a.getClientRects().length > 0).map((a) => a.id));
+}
+
+// Start from a newly loaded page with focus on the body.  (Going straight from
+// page.html to page.html#404 would only change the fragment of the same
+// document, keeping whatever an earlier test did to it.)
+async function fresh(hash = '') {
+	await page.goto('about:blank');
+	await page.goto(realUrl + hash);
+	await page.evaluate(() => document.activeElement && document.activeElement.blur());
+}
+
+async function search(text) {
+	await page.focus('#q');
+	await page.fill('#q', '');
+	await page.keyboard.type(text);
+}
+
+function activeId(p = page) {
+	return p.evaluate(() => (document.activeElement ? document.activeElement.id : ''));
+}
+
+function targetId(p = page) {
+	return p.evaluate(() => {
+		const t = document.querySelector(':target');
+		return t ? t.id : null;
+	});
+}
+
+function shot(name, options = {}) {
+	return page.screenshot({ path: path.join(SHOTS, name), ...options });
+}
+
+before(async () => {
+	await mkdir(SHOTS, { recursive: true });
+	axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+	profile = await mkdtemp(path.join(tmpdir(), 'httperror-chromium-'));
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		viewport: { width: 1280, height: 800 },
+		reducedMotion: 'reduce',
+		colorScheme: 'light',
+	});
+	context.on('request', (r) => {
+		const p = pageOf(r);
+		(p && controlPages.has(p) ? control.requests : seen.requests).push(r.url());
+	});
+	context.on('requestfailed', (r) => {
+		const p = pageOf(r);
+		if (!(p && controlPages.has(p))) seen.failed.push(`${r.url()}: ${r.failure()?.errorText}`);
+	});
+	// A securitypolicyviolation event is the page's own report of what the CSP
+	// blocked.  The init script and the binding are not subject to the CSP.
+	await context.exposeBinding('__httperrorCsp', (source, v) => {
+		(controlPages.has(source.page) ? control.csp : seen.csp)
+			.push(`${v.directive} blocked ${v.blocked || '(inline)'} ${v.sample || ''} (${source.page.url()})`);
+	});
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			window.__httperrorCsp({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+		}, true);
+	});
+	for (const p of context.pages()) await p.close();
+	page = await newPage();
+	await page.goto(realUrl);
+	allIds = await page.$$eval('article.status', (as) => as.map((a) => a.id));
+});
+
+after(async () => {
+	if (context) await context.close();
+	if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+// ===== The watchers themselves =====
+
+test('control: the watchers see a request, a console error and a CSP violation', async () => {
+	// A page that breaks the rules on purpose: if nothing is recorded here, the
+	// "zero requests/errors/violations" tests at the end would prove nothing.
+	const p = await context.newPage();
+	controlPages.add(p);
+	watch(p);
+	await p.goto(realUrl);
+	await p.evaluate(() => {
+		const img = document.createElement('img');
+		img.alt = '';
+		img.src = 'https://example.invalid/control.png';
+		document.body.appendChild(img);
+	});
+	await p.waitForTimeout(300);
+	await p.close();
+	assert.ok(control.requests.some((u) => u.startsWith('https://example.invalid/')),
+		`no request recorded: ${JSON.stringify(control.requests)}`);
+	assert.ok(control.csp.some((v) => v.startsWith('img-src')),
+		`no CSP violation recorded: ${JSON.stringify(control.csp)}`);
+	assert.ok(control.console.length > 0, 'no console error recorded');
+});
+
+// ===== Loading =====
+
+test('the page loads from file:// and its script and style pass the CSP', async () => {
+	assert.ok(allIds.length >= 2, `only ${allIds.length} entries`);
+	const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+	assert.match(csp, /(^|;)\s*default-src 'none'\s*(;|$)/);
+	assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]{43}='/);
+	assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/]{43}='/);
+	assert.doesNotMatch(csp, /unsafe-|https?:|\*/);
+	// The script ran (it un-hides the search box) ...
+	assert.equal(await page.isVisible('#q'), true, 'search box not visible: script blocked?');
+	assert.ok(await page.locator('button.copy').count() > 0, 'no copy buttons');
+	// ... and the stylesheet applied: the index is a grid only through html.css.
+	const css = await page.evaluate(() => ({
+		index: getComputedStyle(document.getElementById('index')).display,
+		radius: getComputedStyle(document.querySelector('article.status')).borderTopLeftRadius,
+	}));
+	assert.deepEqual(css, { index: 'grid', radius: '8px' }, 'stylesheet not applied: style blocked?');
+});
+
+// ===== Search =====
+
+test('"/" on the body focuses the search box without typing a slash', async () => {
+	await fresh();
+	assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+	await page.keyboard.press('/');
+	assert.equal(await activeId(), 'q');
+	assert.equal(await page.inputValue('#q'), '');
+});
+
+test('"/" typed in the search box is text', async () => {
+	await fresh();
+	await page.keyboard.press('/');
+	await page.keyboard.type('4/');
+	assert.equal(await page.inputValue('#q'), '4/');
+	assert.equal(await activeId(), 'q');
+});
+
+test('"/" with Ctrl or Alt held does nothing', async () => {
+	await fresh();
+	for (const chord of ['Control+/', 'Alt+/']) {
+		await page.keyboard.press(chord);
+		assert.notEqual(await activeId(), 'q', `${chord} focused the search box`);
+	}
+	assert.equal(await page.inputValue('#q'), '');
+	await page.keyboard.press('/');
+	assert.equal(await activeId(), 'q', 'control: "/" alone does focus the box');
+});
+
+test('"404" puts 404 first and the live region announces the count', async () => {
+	await fresh();
+	await page.keyboard.press('/');
+	await page.keyboard.type('404');
+	const ids = await visibleIds();
+	assert.equal(ids[0], '404');
+	assert.ok(ids.length < allIds.length, 'nothing was filtered out');
+	const live = await page.evaluate(() => {
+		const c = document.getElementById('count');
+		return { role: c.getAttribute('role'), text: c.textContent.trim() };
+	});
+	assert.equal(live.role, 'status');
+	assert.equal(live.text, ids.length === 1 ? '1 match' : `${ids.length} matches`);
+});
+
+test('"4xx" shows only the 4xx statuses, all of them', async () => {
+	await fresh();
+	await search('4xx');
+	const shown = await page.$$eval('article.status', (as) =>
+		as.filter((a) => a.getClientRects().length > 0).map((a) => a.dataset.class));
+	const all4xx = await page.$$eval('article.status[data-class="4xx"]', (as) => as.length);
+	assert.ok(all4xx > 0);
+	assert.equal(shown.length, all4xx);
+	assert.deepEqual([...new Set(shown)], ['4xx']);
+});
+
+test('"gateway" puts 502 first', async () => {
+	await fresh();
+	await search('gateway');
+	const ids = await visibleIds();
+	// The phrase of 504 (if present) starts with "Gateway", so it may come
+	// first; the two share the top otherwise.
+	const top = allIds.includes('504') ? ids.slice(0, 2).sort() : ids.slice(0, 1);
+	assert.deepEqual(top, allIds.includes('504') ? ['502', '504'] : ['502'], `order: ${ids.join(' ')}`);
+	await shot('search-gateway.png');
+});
+
+test('an alias finds its status first', async () => {
+	await fresh();
+	const aliases = await page.$$eval('article.status .alias', (as) =>
+		as.map((a) => [a.closest('article').id, a.textContent]));
+	assert.ok(aliases.length > 0, 'no alias on the page');
+	for (const [id, alias] of aliases) {
+		await search(alias.toLowerCase());
+		assert.equal((await visibleIds())[0], id, `"${alias}"`);
+	}
+});
+
+test('Esc restores every entry in the original order', async () => {
+	await fresh();
+	await search('4xx');
+	assert.ok((await visibleIds()).length < allIds.length);
+	await page.keyboard.press('Escape');
+	assert.equal(await page.inputValue('#q'), '');
+	assert.deepEqual(await visibleIds(), allIds);
+	assert.deepEqual(await page.$$eval('article.status', (as) => as.map((a) => a.id)), allIds,
+		'the DOM order changed');
+	assert.equal(await page.isVisible('#index'), true, 'the index stays hidden');
+	assert.equal(await page.isVisible('#results'), false);
+});
+
+test('Enter jumps to the first hit', async () => {
+	await fresh();
+	await search('gateway');
+	const first = (await visibleIds())[0];
+	await page.keyboard.press('Enter');
+	assert.equal(await page.evaluate(() => location.hash), `#${first}`);
+	assert.equal(await targetId(), first);
+});
+
+// ===== Deep links =====
+
+async function highlightOf(id) {
+	return page.evaluate((i) => {
+		const cs = getComputedStyle(document.getElementById(i));
+		return `${cs.backgroundColor} ${cs.borderTopColor} ${cs.boxShadow}`;
+	}, id);
+}
+
+test('#404 shows and highlights 404', async () => {
+	await fresh('#404');
+	assert.equal(await targetId(), '404');
+	assert.equal(await page.locator('[id="404"]').isVisible(), true);
+	const other = allIds.find((i) => i !== '404');
+	assert.notEqual(await highlightOf('404'), await highlightOf(other), ':target looks like any entry');
+	const inView = await page.evaluate(() => {
+		const r = document.getElementById('404').getBoundingClientRect();
+		return r.top >= 0 && r.top < innerHeight;
+	});
+	assert.equal(inView, true, '404 is not scrolled into view');
+	await shot('target-404.png');
+});
+
+test('#404 shows 404 again when a filter had hidden it', async () => {
+	await fresh();
+	await search('500');
+	assert.equal(await page.locator('[id="404"]').isVisible(), false, 'precondition: "500" hides 404');
+	assert.equal(await page.locator('[id="404"]').count(), 1, 'a hidden entry left the document');
+	await page.evaluate(() => { location.hash = '#404'; });
+	await page.waitForFunction(() => {
+		const e = document.getElementById('404');
+		return e && e.getClientRects().length > 0;
+	}, null, { timeout: 2000 }).catch(() => {});
+	assert.equal(await page.locator('[id="404"]').isVisible(), true);
+	assert.equal(await targetId(), '404');
+	const inView = await page.evaluate(() => {
+		const r = document.getElementById('404').getBoundingClientRect();
+		return r.bottom > 0 && r.top < innerHeight;
+	});
+	assert.equal(inView, true, '404 is not scrolled into view');
+});
+
+test('#499 is nginx\'s 499 and #499-token-required is Esri\'s', async () => {
+	await fresh('#499');
+	assert.equal(await targetId(), '499');
+	assert.match(await page.textContent('[id="499"] h3'), /nginx/);
+	await fresh('#499-token-required');
+	assert.equal(await targetId(), '499-token-required');
+	assert.match(await page.textContent('[id="499-token-required"] h3'), /Esri/);
+});
+
+// ===== Accessibility and looks =====
+
+async function axe(p = page) {
+	await p.evaluate(axeSource);  // CDP evaluation is not subject to the page's CSP
+	return p.evaluate(async (tags) => {
+		const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+		return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
+			v.nodes.slice(0, 4).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n'));
+	}, AXE_TAGS);
+}
+
+for (const scheme of ['light', 'dark']) {
+	test(`axe-core finds no violation (${scheme})`, async () => {
+		await page.emulateMedia({ colorScheme: scheme });
+		try {
+			await fresh();
+			const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+			assert.equal(bg, scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(21, 23, 27)');
+			await shot(`${scheme}.png`);
+			const violations = await axe();
+			assert.deepEqual(violations, []);
+			// The filtered state too: the results section and its heading.
+			await search('gateway');
+			assert.deepEqual(await axe(), []);
+		} finally {
+			await page.emulateMedia({ colorScheme: 'light' });
+		}
+	});
+}
+
+test('a phone-sized window shows the page without sideways scrolling', async () => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	try {
+		await fresh();
+		const widths = await page.evaluate(() => ({
+			scroll: document.documentElement.scrollWidth,
+			client: document.documentElement.clientWidth,
+			wide: [...document.querySelectorAll('body *')]
+				.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+					!e.closest('pre') && e.getClientRects().length > 0)
+				.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+		}));
+		assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide: ${widths.wide.join(', ')}`);
+		await shot('phone.png');
+	} finally {
+		await page.setViewportSize({ width: 1280, height: 800 });
+	}
+});
+
+// ===== Without JavaScript, and on paper =====
+
+test('with JavaScript disabled every entry shows and #404 still works', async () => {
+	const p = await newPage();
+	try {
+		await p.goto(realUrl + '#404');
+		const cdp = await context.newCDPSession(p);
+		await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+		await p.reload();
+		// The script really did not run: it would have added copy buttons.
+		assert.equal(await p.locator('button.copy').count(), 0, 'the script ran');
+		assert.deepEqual(await visibleIds(p), allIds);
+		assert.equal(await p.isVisible('#q'), false, 'search box shown without JavaScript');
+		assert.equal(await p.isVisible('.noscript'), true, 'no <noscript> hint');
+		assert.equal(await targetId(p), '404');
+		assert.equal(await p.isVisible('#index'), true);
+	} finally {
+		await p.close();
+	}
+});
+
+test('print: no search box, no index, each status kept together', async () => {
+	await fresh();
+	await page.emulateMedia({ media: 'print' });
+	try {
+		assert.equal(await page.isVisible('#q'), false, 'search box printed');
+		assert.equal(await page.isVisible('#index'), false, 'index printed');
+		assert.equal(await page.isVisible('h1'), true, 'title not printed');
+		const breaks = await page.$$eval('article.status', (as) =>
+			as.map((a) => `${a.id}: ${getComputedStyle(a).breakInside}`).filter((s) => !s.endsWith(': avoid')));
+		assert.deepEqual(breaks, []);
+		await shot('print.png');
+		await page.pdf({ path: path.join(SHOTS, 'print.pdf'), format: 'A4', printBackground: true });
+		assert.ok((await stat(path.join(SHOTS, 'print.pdf'))).size > 10000);
+	} finally {
+		await page.emulateMedia({ media: 'screen' });
+	}
+});
+
+// ===== Hostile registry text =====
+
+test('hostile registry text renders as inert text', async () => {
+	assert.ok(hostileUrl, 'HTTPERROR_HOSTILE_HTML is not set');
+	const p = await newPage();
+	try {
+		const dialogs = seen.dialogs.length;
+		await p.goto(hostileUrl);
+		await p.waitForTimeout(200);
+		assert.equal(await p.evaluate(() => typeof window.__pwned), 'undefined', 'window.__pwned is set');
+		assert.equal(seen.dialogs.length, dialogs, `dialogs: ${seen.dialogs.slice(dialogs).join('; ')}`);
+		const text = await p.evaluate(() => document.body.innerText);
+		assert.ok(text.includes('</script><script>window.__pwned=1</script>'), 'the <script> text is not shown');
+		assert.ok(text.includes('"><img src=x onerror="window.__pwned=2">'), 'the <img> text is not shown');
+		const bad = await p.evaluate(() => [...document.querySelectorAll('*')].flatMap((e) =>
+			[...e.attributes].filter((a) => /^on/i.test(a.name) ||
+				/^\s*javascript:/i.test(a.value) && /^(href|src|action|formaction|xlink:href)$/i.test(a.name))
+				.map((a) => `<${e.tagName.toLowerCase()} ${a.name}="${a.value}">`)));
+		assert.deepEqual(bad, []);
+		assert.equal(await p.locator('img, iframe, object, embed').count(), 0, 'injected elements');
+		assert.equal(await p.locator('script').count(), 1, 'more than one <script>');
+		assert.equal(await p.isVisible('#q'), true, 'the page script did not run');
+	} finally {
+		await p.close();
+	}
+});
+
+// ===== Everything every page did (keep these last) =====
+
+test('no request other than the page files themselves', () => {
+	const pages = new Set([realUrl, hostileUrl].filter(Boolean));
+	const stray = seen.requests.map((u) => u.replace(/#.*$/, '')).filter((u) => !pages.has(u));
+	assert.deepEqual(stray, []);
+	assert.deepEqual(seen.failed, []);
+});
+
+test('no console error or warning', () => {
+	assert.deepEqual(seen.console, []);
+});
+
+test('no uncaught page error and no dialog', () => {
+	assert.deepEqual(seen.errors, []);
+	assert.deepEqual(seen.dialogs, []);
+});
+
+test('no CSP violation', () => {
+	assert.deepEqual(seen.csp, []);
+});
