@@ -4,6 +4,7 @@
 #   make check           the whole test suite; fails when any test fails
 #   make install         PREFIX, DESTDIR, bindir, mandir, infodir, datadir, docdir
 #   make uninstall
+#   make install-zeal    copy the docset into Zeal's docsets (XDG_DATA_HOME)
 #   make deps            install build and test dependencies (Debian/Ubuntu, as root)
 #   make regen           rewrite the test goldens (review the diff before committing)
 #   make bench           speed and size of a full build (reports only)
@@ -25,7 +26,7 @@ docdir = $(datarootdir)/doc/httperror
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 libxslt zlib libcrypto
+PKGS = libxml-2.0 libxslt zlib libcrypto sqlite3 libarchive
 CFLAGS ?= -O2 -g
 WARNFLAGS = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings -Wshadow
 DEPS_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS)
@@ -38,12 +39,15 @@ OBJDIR = build/obj
 OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
 	$(OBJDIR)/escape.o $(OBJDIR)/fs.o $(OBJDIR)/gz.o $(OBJDIR)/loader.o \
 	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o \
-	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o $(OBJDIR)/out_info.o
+	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o $(OBJDIR)/out_info.o \
+	$(OBJDIR)/out_docset.o $(OBJDIR)/dsidx.o $(OBJDIR)/tarball.o \
+	$(OBJDIR)/image.o $(OBJDIR)/png.o
 HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
-	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h
+	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h \
+	src/dsidx.h src/tarball.h src/image.h src/png.h
 
 REGISTRY_SRC != echo xml/registry.xml xml/registry.xsd xml/xml.xsd xml/codes/*.xml
-XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/html.css xsl/html.js
+XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/html.css xsl/html.js xsl/docset.css xsl/docset-icon.ppm
 STAMP = build/.outputs
 
 all: $(STAMP)
@@ -64,6 +68,11 @@ $(OBJDIR)/xform.o: src/xform.c
 $(OBJDIR)/out_man.o: src/out_man.c
 $(OBJDIR)/out_html.o: src/out_html.c
 $(OBJDIR)/out_info.o: src/out_info.c
+$(OBJDIR)/out_docset.o: src/out_docset.c
+$(OBJDIR)/dsidx.o: src/dsidx.c
+$(OBJDIR)/tarball.o: src/tarball.c
+$(OBJDIR)/image.o: src/image.c
+$(OBJDIR)/png.o: src/png.c
 $(OBJDIR)/digest.o: src/digest.c
 $(OBJS): $(HDRS) Makefile
 	@mkdir -p $(OBJDIR)
@@ -79,10 +88,14 @@ UNIT_OBJS = $(OBJDIR)/escape.o $(OBJDIR)/buf.o $(OBJDIR)/xalloc.o $(OBJDIR)/msg.
 build/unit: tests/unit.c $(UNIT_OBJS) $(HDRS)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit.c $(UNIT_OBJS) $(DEPS_LIBS) $(LIBS)
 
-check: all build/unit
+# The npm packages tests/html.sh needs, as pinned by package-lock.json.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+check: all build/unit node_modules/.package-lock.json
 	@sh tests/run.sh
 
-regen: all build/unit
+regen: all build/unit node_modules/.package-lock.json
 	@sh tests/run.sh --regen
 
 bench: all
@@ -116,9 +129,17 @@ uninstall:
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \
 		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
 
+# Zeal reads docsets from $XDG_DATA_HOME/Zeal/Zeal/docsets and has no file
+# watcher: restart it after this.  An older copy is replaced, not merged.
+install-zeal: all
+	@d="$${XDG_DATA_HOME:-$$HOME/.local/share}/Zeal/Zeal/docsets"; \
+	echo "cp -R build/docset/HTTPError.docset $$d/"; \
+	mkdir -p "$$d" && rm -rf "$$d/HTTPError.docset" && \
+	cp -R build/docset/HTTPError.docset "$$d/"
+
 # Debian and Ubuntu packages to build and to run every test.
-DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev
-DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info
+DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl
 
 deps:
 	apt-get update
@@ -128,4 +149,4 @@ deps:
 clean:
 	rm -rf build
 
-.PHONY: all check regen bench install uninstall deps clean
+.PHONY: all check regen bench install uninstall deps clean install-zeal

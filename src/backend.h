@@ -24,5 +24,6 @@ struct emit {
 int	out_man_emit(const struct emit *);
 int	out_html_emit(const struct emit *);
 int	out_info_emit(const struct emit *);
+int	out_docset_emit(const struct emit *);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * gz.c: gzip compression into a buffer (see gz.h).  The only file that includes
- * zlib.h.  Called by the backends.
+ * zlib.h.  Called by the backends, and by png.c for the docset icons.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -12,8 +12,13 @@
 #include "gz.h"
 #include "msg.h"
 
-int
-gz_compress(struct buf *out, const void *in, size_t len)
+/*
+ * Deflate in into out at level 9.  windowBits 15 asks for the zlib wrapper
+ * (PNG's IDAT); 15 + 16 for gzip, whose header then carries no name, time 0 and
+ * the Unix OS byte whatever the build host is.
+ */
+static int
+gz_deflate(struct buf *out, const void *in, size_t len, int windowbits)
 {
 	z_stream	 z;
 	gz_header	 h;
@@ -25,14 +30,15 @@ gz_compress(struct buf *out, const void *in, size_t len)
 	}
 	memset(&z, 0, sizeof(z));
 	memset(&h, 0, sizeof(h));
-	/* windowBits 15 + 16 asks for a gzip wrapper. */
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+	if (deflateInit2(&z, 9, Z_DEFLATED, windowbits, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
 		msg(MSG_SYSERR, NULL, 0, 0, "zlib: %s", z.msg ? z.msg : "cannot start");
 		return -1;
 	}
-	h.time = 0;
-	h.os = 3;	/* Unix, whatever the build host is */
-	deflateSetHeader(&z, &h);
+	if (windowbits > 15) {
+		h.time = 0;
+		h.os = 3;	/* Unix, whatever the build host is */
+		deflateSetHeader(&z, &h);
+	}
 	buf_grow(out, deflateBound(&z, (uLong)len) + 16);
 	z.next_in = (Bytef *)(uintptr_t)in;
 	z.avail_in = (uInt)len;
@@ -50,4 +56,34 @@ gz_compress(struct buf *out, const void *in, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+int
+gz_compress(struct buf *out, const void *in, size_t len)
+{
+	return gz_deflate(out, in, len, 15 + 16);
+}
+
+/* A zlib stream (RFC 1950), as PNG's IDAT chunk holds. */
+int
+gz_zlib(struct buf *out, const void *in, size_t len)
+{
+	return gz_deflate(out, in, len, 15);
+}
+
+/* CRC-32 as gzip and PNG use it; start with crc 0, feed pieces in order. */
+uint32_t
+gz_crc32(uint32_t crc, const void *in, size_t len)
+{
+	const unsigned char	*p = in;
+	uInt			 n;
+
+	/* crc32() takes at most UINT_MAX bytes a call. */
+	while (len > 0) {
+		n = len > UINT_MAX ? UINT_MAX : (uInt)len;
+		crc = (uint32_t)crc32((uLong)crc, p, n);
+		p += n;
+		len -= n;
+	}
+	return crc;
 }

@@ -1,15 +1,19 @@
 /*
  * gz.h: gzip streams for the man pages, the Info manual and the docset tarball.
  * The header carries no name and no time, and a fixed OS byte, so equal input
- * gives equal bytes on every machine (the same as gzip -9n).
+ * gives equal bytes on every machine (the same as gzip -9n).  Also the two
+ * pieces of zlib that PNG needs (png.c), so that only gz.c includes zlib.h.
  */
 #ifndef GZ_H
 #define GZ_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
 
-int	gz_compress(struct buf *out, const void *in, size_t len);
+int		gz_compress(struct buf *out, const void *in, size_t len);
+int		gz_zlib(struct buf *out, const void *in, size_t len);
+uint32_t	gz_crc32(uint32_t crc, const void *in, size_t len);
 
 #endif

@@ -38,6 +38,7 @@ static const struct backend {
 } backends[] = {
 	{ "man", "man.xsl", out_man_emit },
 	{ "info", "info.xsl", out_info_emit },
+	{ "docset", "docset.xsl", out_docset_emit },
 	{ "html", "html.xsl", out_html_emit },
 };
 

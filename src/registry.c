@@ -498,6 +498,7 @@ reg_check_status(xmlNodePtr n, struct status *st)
 	state = reg_text(reg_child(facts, "state"));
 	body = reg_text(reg_child(facts, "body"));
 	c = reg_child(facts, "origin");
+	st->origin = reg_text(c);
 	kind = c != NULL ? reg_attr(c, "kind") : NULL;
 	c = reg_child(facts, "retry");
 	retry = c != NULL ? reg_attr(c, "when") : NULL;
@@ -567,6 +568,7 @@ reg_status_release(struct status *st)
 
 	free(st->slug);
 	free(st->phrase);
+	free(st->origin);
 	for (i = 0; i < st->naliases; i++)
 		free(st->aliases[i]);
 	free(st->aliases);

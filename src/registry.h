@@ -17,6 +17,7 @@ struct status {
 	char	*slug;		/* 404-not-found: checked safe as a file name */
 	char	*phrase;	/* Not Found */
 	char	**aliases;	/* older phrases and other names */
+	char	*origin;	/* IETF, or the vendor: nginx, Esri, ... */
 	size_t	 naliases;
 	int	 code;		/* 100..599 */
 	int	 primary;	/* answers for its code: man 404, #404 */

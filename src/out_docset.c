@@ -1,0 +1,467 @@
+/*
+ * out_docset.c: the Dash/Zeal docset backend.  xsl/docset.xsl lays out the
+ * pages; this file decides everything else, under the backend's tree:
+ *
+ *	HTTPError.docset/icon.png, icon@2x.png        from xsl/docset-icon.ppm
+ *	HTTPError.docset/Contents/Info.plist
+ *	HTTPError.docset/Contents/Resources/docSet.dsidx          (dsidx.h)
+ *	HTTPError.docset/Contents/Resources/Documents/index.html, SLUG.html,
+ *	    style.css (a copy of xsl/docset.css)
+ *	HTTPError.tgz    the docset packed for Dash and Zeal (tarball.h, gz.h)
+ *	HTTPError.xml    the feed Dash and Zeal subscribe to
+ *
+ * The search index names each status "404 Not Found" (type Entry), each class
+ * "4xx Client Error" (Category), and each alias as it is (Constant for an
+ * identifier such as NGX_HTTP_CLIENT_CLOSED_REQUEST, Value for an older reason
+ * phrase), all pointing at the status's page.  Dash ranks results by type,
+ * then length; Zeal by length alone; so before writing the index this file
+ * checks that a search for a code lists the status answering for it first in
+ * both, and refuses the registry otherwise.  Called by main.c through the
+ * backend table.  See ../shared/notes/docset.md for the format.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "backend.h"
+#include "buf.h"
+#include "dsidx.h"
+#include "fs.h"
+#include "gz.h"
+#include "image.h"
+#include "msg.h"
+#include "png.h"
+#include "registry.h"
+#include "tarball.h"
+#include "xalloc.h"
+#include "xform.h"
+
+#define DOCSET_NAME	"HTTPError"
+#define DOCSET_DIR	DOCSET_NAME ".docset"
+#define DOCSET_RES	DOCSET_DIR "/Contents/Resources"
+#define DOCSET_DOCS	DOCSET_RES "/Documents"
+#define DOCSET_ICON	"docset-icon.ppm"	/* in the stylesheet directory */
+#define DOCSET_ICON_PX	32
+
+/* Values are strings unless boolean is set (then 1 is <true/>, 0 <false/>). */
+static const struct {
+	const char	*key;
+	const char	*value;
+	int		 boolean;
+} docset_plist_keys[] = {
+	{ "CFBundleIdentifier", "httperror", -1 },
+	{ "CFBundleName", DOCSET_NAME, -1 },
+	{ "DocSetPlatformFamily", "httperror", -1 },
+	{ "isDashDocset", NULL, 1 },
+	{ "dashIndexFilePath", "index.html", -1 },
+	{ "DashDocSetKeyword", "http", -1 },
+	{ "DashDocSetFamily", "dashtoc", -1 },
+	{ "isJavaScriptEnabled", NULL, 0 },
+	{ "DashDocSetDefaultFTSEnabled", NULL, 1 },
+};
+
+/*
+ * Dash's rank of each type this docset uses (lower is listed first), from
+ * Dash for iOS, whose search orders by type rank, then by name length.
+ */
+static const struct {
+	const char	*type;
+	int		 rank;
+} docset_types[] = {
+	{ "Category", 14 },
+	{ "Constant", 85 },
+	{ "Value", 87 },
+	{ "Entry", 126 },
+};
+
+struct docset_row {
+	char		*name;
+	const char	*type;
+	char		*path;
+};
+
+struct docset_rows {
+	struct docset_row	*v;
+	size_t			 n, cap;
+};
+
+static void
+docset_xml(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		default:
+			buf_putc(b, *s);
+			break;
+		}
+}
+
+/* Render one page (page = "index" or "status") into Documents/file. */
+static int
+docset_page(const struct emit *e, const char *page, const char *slug,
+    const char *file)
+{
+	const char	*params[] = {
+		"page", page,
+		"slug", slug,
+		"date", e->date,
+		"version", e->version,
+		NULL
+	};
+	struct buf	 html;
+	char		*rel;
+	int		 rc = -1;
+
+	buf_init(&html);
+	rel = xasprintf("%s/%s", DOCSET_DOCS, file);
+	if (xform_run(e->xf, e->reg, params, &html) == -1)
+		goto out;
+	if (html.len == 0) {
+		msg(MSG_ERROR, xform_name(e->xf), 0, 0, "empty page for '%s'",
+		    page);
+		goto out;
+	}
+	rc = fs_write(e->dir, rel, html.data, html.len);
+out:
+	free(rel);
+	buf_release(&html);
+	return rc;
+}
+
+static int
+docset_css(const struct emit *e)
+{
+	char	*path, *css;
+	size_t	 len;
+	int	 rc = -1;
+
+	path = xasprintf("%s/docset.css", e->xsldir);
+	if ((css = fs_read(path, &len)) != NULL)
+		rc = fs_write(e->dir, DOCSET_DOCS "/style.css", css, len);
+	free(css);
+	free(path);
+	return rc;
+}
+
+/* An XML plist with string and boolean values only: Zeal reads no other. */
+static int
+docset_plist(const struct emit *e)
+{
+	struct buf	 b;
+	size_t		 i;
+	int		 rc;
+
+	buf_init(&b);
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
+	    "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
+	    "<plist version=\"1.0\">\n<dict>\n");
+	for (i = 0; i < sizeof(docset_plist_keys) / sizeof(docset_plist_keys[0]);
+	    i++) {
+		buf_puts(&b, "\t<key>");
+		docset_xml(&b, docset_plist_keys[i].key);
+		buf_puts(&b, "</key>\n\t");
+		if (docset_plist_keys[i].boolean != -1)
+			buf_puts(&b, docset_plist_keys[i].boolean ? "<true/>" :
+			    "<false/>");
+		else {
+			buf_puts(&b, "<string>");
+			docset_xml(&b, docset_plist_keys[i].value);
+			buf_puts(&b, "</string>");
+		}
+		buf_putc(&b, '\n');
+	}
+	buf_puts(&b, "</dict>\n</plist>\n");
+	rc = fs_write(e->dir, DOCSET_DIR "/Contents/Info.plist", b.data, b.len);
+	buf_release(&b);
+	return rc;
+}
+
+static int
+docset_png(const struct emit *e, const struct image *img, const char *rel)
+{
+	struct buf	 png;
+	int		 rc = -1;
+
+	buf_init(&png);
+	if (png_encode(&png, img) == 0)
+		rc = fs_write(e->dir, rel, png.data, png.len);
+	buf_release(&png);
+	return rc;
+}
+
+/* icon@2x.png is the source as drawn; icon.png its 2x2 box average. */
+static int
+docset_icons(const struct emit *e)
+{
+	struct image	*big = NULL, *small = NULL;
+	char		*path;
+	int		 rc = -1;
+
+	path = xasprintf("%s/%s", e->xsldir, DOCSET_ICON);
+	if ((big = image_read_ppm(path)) == NULL)
+		goto out;
+	if (big->w != DOCSET_ICON_PX || big->h != DOCSET_ICON_PX) {
+		msg(MSG_ERROR, path, 0, 0, "the docset icon must be %dx%d pixels, "
+		    "not %ux%u", DOCSET_ICON_PX, DOCSET_ICON_PX, big->w, big->h);
+		goto out;
+	}
+	small = image_halve(big);
+	if (docset_png(e, big, DOCSET_DIR "/icon@2x.png") == 0 &&
+	    docset_png(e, small, DOCSET_DIR "/icon.png") == 0)
+		rc = 0;
+out:
+	image_free(small);
+	image_free(big);
+	free(path);
+	return rc;
+}
+
+/* ===== The search index ===== */
+
+static void
+docset_row_add(struct docset_rows *rs, char *name, const char *type,
+    char *path)
+{
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap == 0 ? 64 : xmul(rs->cap, 2);
+		rs->v = xreallocarray(rs->v, rs->cap, sizeof(*rs->v));
+	}
+	rs->v[rs->n].name = name;
+	rs->v[rs->n].type = type;
+	rs->v[rs->n].path = path;
+	rs->n++;
+}
+
+/* An identifier (NGX_HTTP_CLIENT_CLOSED_REQUEST) rather than words. */
+static int
+docset_is_identifier(const char *s)
+{
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_'))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Every row, the status entries first and in registry order (statuses[i] is
+ * rows[i]).  A status that shares its code with the one answering for it is
+ * named with its origin, "499 Token Required (Esri)", so the two read apart
+ * in a result list.
+ */
+static void
+docset_rows(const struct registry *reg, struct docset_rows *rs)
+{
+	const struct status	*st;
+	const struct regclass	*cl;
+	size_t			 i, j;
+
+	for (i = 0; i < reg->nstatus; i++) {
+		st = &reg->statuses[i];
+		docset_row_add(rs, st->primary ?
+		    xasprintf("%d %s", st->code, st->phrase) :
+		    xasprintf("%d %s (%s)", st->code, st->phrase, st->origin),
+		    "Entry", xasprintf("%s.html", st->slug));
+	}
+	for (i = 0; i < reg->nstatus; i++) {
+		st = &reg->statuses[i];
+		for (j = 0; j < st->naliases; j++)
+			docset_row_add(rs, xstrdup(st->aliases[j]),
+			    docset_is_identifier(st->aliases[j]) ? "Constant" :
+			    "Value", xasprintf("%s.html", st->slug));
+	}
+	for (i = 0; i < sizeof(reg->classes) / sizeof(reg->classes[0]); i++) {
+		cl = &reg->classes[i];
+		docset_row_add(rs, xasprintf("%s %s", cl->id, cl->name),
+		    "Category", xasprintf("index.html#%s", cl->id));
+	}
+}
+
+static int
+docset_dash_rank(const char *type)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(docset_types) / sizeof(docset_types[0]); i++)
+		if (strcmp(docset_types[i].type, type) == 0)
+			return docset_types[i].rank;
+	return 0;	/* unknown: assume it would be listed first */
+}
+
+/* Characters, as SQLite's length() counts them in UTF-8 text. */
+static size_t
+docset_length(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Would a search list row a before row b, in Dash (type rank, then length) or
+ * in Zeal (length, then name regardless of case, as Zeal's SearchResult
+ * orders equal scores)?  Equal names count as "before": their order would be
+ * left to chance.
+ */
+static int
+docset_outranks(const struct docset_row *a, const struct docset_row *b)
+{
+	size_t	 la = docset_length(a->name), lb = docset_length(b->name);
+	int	 shorter;
+
+	shorter = la < lb || (la == lb && strcasecmp(a->name, b->name) <= 0);
+	return shorter || docset_dash_rank(a->type) < docset_dash_rank(b->type);
+}
+
+static int
+docset_check_ranking(const struct registry *reg, const struct docset_rows *rs)
+{
+	const struct status	*st;
+	char			 code[8];
+	size_t			 i, j;
+	int			 rc = 0;
+
+	for (i = 0; i < reg->nstatus; i++) {
+		st = &reg->statuses[i];
+		if (!st->primary)
+			continue;
+		snprintf(code, sizeof(code), "%d", st->code);
+		for (j = 0; j < rs->n; j++) {
+			if (j == i || strstr(rs->v[j].name, code) == NULL ||
+			    !docset_outranks(&rs->v[j], &rs->v[i]))
+				continue;
+			msg(MSG_ERROR, reg->path, 0, 0, "docset: a search for '%s' "
+			    "would list '%s' (%s) before '%s'; rename it or make it "
+			    "longer", code, rs->v[j].name, rs->v[j].type,
+			    rs->v[i].name);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+static int
+docset_index(const struct emit *e)
+{
+	struct docset_rows	 rs;
+	struct dsidx		*ix = NULL;
+	char			*res;
+	size_t			 i;
+	int			 rc = -1;
+
+	memset(&rs, 0, sizeof(rs));
+	docset_rows(e->reg, &rs);
+	if (docset_check_ranking(e->reg, &rs) == -1)
+		goto out;
+	ix = dsidx_new();
+	for (i = 0; i < rs.n; i++)
+		dsidx_add(ix, rs.v[i].name, rs.v[i].type, rs.v[i].path);
+	if ((res = fs_join(e->dir, DOCSET_RES)) == NULL)
+		goto out;
+	rc = fs_mkdirs(res);
+	free(res);
+	if (rc == 0)
+		rc = dsidx_write(ix, e->dir, DOCSET_RES "/docSet.dsidx");
+out:
+	dsidx_free(ix);
+	for (i = 0; i < rs.n; i++) {
+		free(rs.v[i].name);
+		free(rs.v[i].path);
+	}
+	free(rs.v);
+	return rc;
+}
+
+/* ===== Distribution: the archive and its feed ===== */
+
+static int
+docset_pack(const struct emit *e)
+{
+	struct buf	 tar, tgz;
+	int		 rc = -1;
+
+	buf_init(&tar);
+	buf_init(&tgz);
+	if (tarball_pack(&tar, e->dir, DOCSET_DIR, e->epoch) == 0 &&
+	    gz_compress(&tgz, tar.data, tar.len) == 0)
+		rc = fs_write(e->dir, DOCSET_NAME ".tgz", tgz.data, tgz.len);
+	buf_release(&tgz);
+	buf_release(&tar);
+	return rc;
+}
+
+/*
+ * Dash and Zeal compare feed versions as strings, so a rebuilt registry needs
+ * a new one: the tool's version, then the page date after a '/', which Dash
+ * leaves out of what it shows.
+ */
+static int
+docset_feed(const struct emit *e)
+{
+	struct buf	 b;
+	int		 rc;
+
+	buf_init(&b);
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<entry>\n"
+	    "\t<version>");
+	docset_xml(&b, e->version);
+	buf_putc(&b, '/');
+	docset_xml(&b, e->date);
+	buf_puts(&b, "</version>\n\t<url>");
+	docset_xml(&b, e->feed_url);
+	buf_puts(&b, "</url>\n</entry>\n");
+	rc = fs_write(e->dir, DOCSET_NAME ".xml", b.data, b.len);
+	buf_release(&b);
+	return rc;
+}
+
+int
+out_docset_emit(const struct emit *e)
+{
+	const struct status	*st;
+	char			*file;
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; i < e->reg->nstatus && rc == 0; i++) {
+		st = &e->reg->statuses[i];
+		file = xasprintf("%s.html", st->slug);
+		rc = docset_page(e, "status", st->slug, file);
+		free(file);
+	}
+	if (rc == 0)
+		rc = docset_page(e, "index", "", "index.html");
+	if (rc == 0)
+		rc = docset_css(e);
+	if (rc == 0)
+		rc = docset_plist(e);
+	if (rc == 0)
+		rc = docset_icons(e);
+	if (rc == 0)
+		rc = docset_index(e);
+	/* Last: the archive holds everything written above. */
+	if (rc == 0)
+		rc = docset_pack(e);
+	if (rc == 0)
+		rc = docset_feed(e);
+	return rc;
+}
