@@ -53,7 +53,9 @@
     <xsl:value-of select="$date"/>
     <xsl:text> "httperror </xsl:text>
     <xsl:value-of select="$version"/>
-    <xsl:text>" "HTTP Status Codes"&#10;.nh&#10;.ad l&#10;</xsl:text>
+    <!-- .nh alone does not last: groff's man macros turn hyphenation back on
+         at every paragraph from the HY register, so clear that too. -->
+    <xsl:text>" "HTTP Status Codes"&#10;.nh&#10;.nr HY 0&#10;.ad l&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template name="sh">
