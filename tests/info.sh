@@ -22,7 +22,8 @@ check "info: gzip header has no time stamp" test "$hdr" = " 0 0 0 0 2 3"
 
 # node NAME: the raw bytes of one node, from its separator to the next.
 node() {
-	awk -v want="Node: $1," 'BEGIN { RS = "\037" } index($0, want) == 3 { printf "\037%s", $0 }' "$f"
+	awk -v want="File: httperror.info,  Node: $1," \
+		'BEGIN { RS = "\037" } index($0, "\n" want) == 1 { printf "\037%s", $0 }' "$f"
 }
 node Top > "$tmp/Top.node"
 node "102 Processing" > "$tmp/102.node"

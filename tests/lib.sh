@@ -61,7 +61,10 @@ golden() {
 	name=$1
 	expected=$2
 	actual=$3
-	if [ "$REGEN" = 1 ]; then
+	if [ ! -s "$actual" ]; then
+		# An empty result would make an empty golden that always matches.
+		not_ok "$name: produced nothing"
+	elif [ "$REGEN" = 1 ]; then
 		mkdir -p "$(dirname "$expected")"
 		cp "$actual" "$expected"
 		ok "$name (regenerated)"

@@ -80,7 +80,7 @@
 
   <xsl:template match="fault" mode="describe">
     <xsl:choose>
-      <xsl:when test=". = 'client'">the client: the request has to change</xsl:when>
+      <xsl:when test=". = 'client'">the client side: its request, its credentials or its behaviour</xsl:when>
       <xsl:when test=". = 'server'">the server, or something behind it</xsl:when>
       <xsl:otherwise>nobody: this is not an error</xsl:otherwise>
     </xsl:choose>
