@@ -305,6 +305,36 @@ esc_info_pre(struct buf *b, const char *s)
 	}
 }
 
+/*
+ * Text or an attribute value in XML written by hand (the docset's Info.plist
+ * and feed): the five characters that could end or start markup.
+ */
+void
+esc_xml(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&apos;");
+			break;
+		default:
+			buf_putc(b, *s);
+			break;
+		}
+}
+
 /* Percent-encode everything outside RFC 3986's unreserved set. */
 void
 esc_url(struct buf *b, const char *s)

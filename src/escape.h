@@ -16,5 +16,6 @@ void	esc_info_node(struct buf *, const char *);
 void	esc_info_text(struct buf *, const char *);
 void	esc_info_pre(struct buf *, const char *);
 void	esc_url(struct buf *, const char *);
+void	esc_xml(struct buf *, const char *);
 
 #endif

@@ -27,6 +27,7 @@
 #include "backend.h"
 #include "buf.h"
 #include "dsidx.h"
+#include "escape.h"
 #include "fs.h"
 #include "gz.h"
 #include "image.h"
@@ -85,29 +86,6 @@ struct docset_rows {
 	struct docset_row	*v;
 	size_t			 n, cap;
 };
-
-static void
-docset_xml(struct buf *b, const char *s)
-{
-	for (; *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		default:
-			buf_putc(b, *s);
-			break;
-		}
-}
 
 /* Render one page (page = "index" or "status") into Documents/file. */
 static int
@@ -172,14 +150,14 @@ docset_plist(const struct emit *e)
 	for (i = 0; i < sizeof(docset_plist_keys) / sizeof(docset_plist_keys[0]);
 	    i++) {
 		buf_puts(&b, "\t<key>");
-		docset_xml(&b, docset_plist_keys[i].key);
+		esc_xml(&b, docset_plist_keys[i].key);
 		buf_puts(&b, "</key>\n\t");
 		if (docset_plist_keys[i].boolean != -1)
 			buf_puts(&b, docset_plist_keys[i].boolean ? "<true/>" :
 			    "<false/>");
 		else {
 			buf_puts(&b, "<string>");
-			docset_xml(&b, docset_plist_keys[i].value);
+			esc_xml(&b, docset_plist_keys[i].value);
 			buf_puts(&b, "</string>");
 		}
 		buf_putc(&b, '\n');
@@ -423,11 +401,11 @@ docset_feed(const struct emit *e)
 	buf_init(&b);
 	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<entry>\n"
 	    "\t<version>");
-	docset_xml(&b, e->version);
+	esc_xml(&b, e->version);
 	buf_putc(&b, '/');
-	docset_xml(&b, e->date);
+	esc_xml(&b, e->date);
 	buf_puts(&b, "</version>\n\t<url>");
-	docset_xml(&b, e->feed_url);
+	esc_xml(&b, e->feed_url);
 	buf_puts(&b, "</url>\n</entry>\n");
 	rc = fs_write(e->dir, DOCSET_NAME ".xml", b.data, b.len);
 	buf_release(&b);

@@ -98,6 +98,11 @@ main(void)
 	expect("url-encode: others", esc_url, "418 I'm/a", "418%20I%27m%2Fa");
 	expect("url-encode: UTF-8 bytes", esc_url, "\xc3\xa9", "%C3%A9");
 
+	/* XML written by hand */
+	expect("xml: markup characters", esc_xml, "a<b>&\"'c",
+	    "a&lt;b&gt;&amp;&quot;&apos;c");
+	expect("xml: plain", esc_xml, "https://x.example/a?b=1", "https://x.example/a?b=1");
+
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
