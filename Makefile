@@ -139,12 +139,17 @@ install-zeal: all
 
 # Debian and Ubuntu packages to build and to run every test.
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
-DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core
 
+# Node.js 20 or later runs the browser tests; our machines have it.  Where
+# there is no node at all, Debian's is installed, and tests/html.sh says so
+# plainly if it is too old for the pinned packages.
 deps:
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
 		$(DEB_BUILD) $(DEB_TEST)
+	command -v node >/dev/null 2>&1 || \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
 
 clean:
 	rm -rf build

@@ -175,6 +175,12 @@ fi
 
 # ===== Validators =====
 
+major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$major" -lt 20 ]; then
+	not_ok "html: Node.js 20 or later is needed for the browser tests (found: $(node --version 2>/dev/null || echo none))"
+	echo "html: $npass passed, $nfail failed"
+	exit 1
+fi
 if [ ! -d "$TOP/node_modules" ]; then
 	not_ok "html: no node_modules (run npm ci --no-audit --no-fund, or make check)"
 	echo "html: $npass passed, $nfail failed"
