@@ -92,10 +92,17 @@ build/unit: tests/unit.c $(UNIT_OBJS) $(HDRS)
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
-check: all build/unit node_modules/.package-lock.json
+# The fuzz target, with clang's libFuzzer and sanitizers (tests/fuzz.sh).
+FUZZ_SRC = src/escape.c src/buf.c src/xalloc.c src/msg.c
+build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS)
+	@mkdir -p build
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c99 -D_XOPEN_SOURCE=700 \
+		$(DEPS_CFLAGS) -o $@ tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(DEPS_LIBS)
+
+check: all build/unit build/fuzz_escape node_modules/.package-lock.json
 	@sh tests/run.sh
 
-regen: all build/unit node_modules/.package-lock.json
+regen: all build/unit build/fuzz_escape node_modules/.package-lock.json
 	@sh tests/run.sh --regen
 
 bench: all
@@ -139,7 +146,7 @@ install-zeal: all
 
 # Debian and Ubuntu packages to build and to run every test.
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
-DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev
 
 # Node.js 20 or later runs the browser tests; our machines have it.  Where
 # there is no node at all, Debian's is installed, and tests/html.sh says so

@@ -46,6 +46,7 @@ buf_grow(struct buf *b, size_t n)
 		cap = xmul(cap, 2);
 	b->data = xreallocarray(b->data, cap, 1);
 	b->cap = cap;
+	b->data[b->len] = '\0';	/* a new buffer is an empty string at once */
 }
 
 void

@@ -168,8 +168,6 @@ esc_roff_pre(struct buf *b, const char *s)
 		first = 0;
 		col = 0;
 		pending = 0;
-		if (*s == '.' || *s == '\'')
-			buf_puts(b, "\\&");
 		while (*s != '\0' && *s != '\n') {
 			c = esc_utf8(&s);
 			if (c == '\r')
@@ -180,8 +178,15 @@ esc_roff_pre(struct buf *b, const char *s)
 			}
 			for (; pending > 0; pending--, col++)
 				buf_putc(b, ' ');
+			/*
+			 * Decide on what is written, not on the input: a dropped
+			 * control byte must not let a '.' reach column 0.
+			 */
+			if (col == 0 && c == '.')
+				buf_puts(b, "\\&");
 			esc_roff_char(b, c);
-			col++;
+			if (c >= 0x20 && c != 0x7F)
+				col++;
 		}
 		if (col == 0)
 			buf_puts(b, "\\&");
@@ -245,6 +250,7 @@ esc_info_node(struct buf *b, const char *s)
 void
 esc_info_text(struct buf *b, const char *s)
 {
+	size_t	 start = b->len;
 	int	 space = 0;
 
 	for (; *s != '\0'; s++) {
@@ -259,11 +265,17 @@ esc_info_text(struct buf *b, const char *s)
 		if (space)
 			buf_putc(b, ' ');
 		space = 0;
-		if (c == '*' && strncasecmp(s + 1, "note", 4) == 0) {
-			buf_puts(b, "* ");
-			continue;
-		}
 		buf_putc(b, (int)c);
+		/* Checked on the output, so dropped bytes cannot join "*" and "note". */
+		if (b->len - start >= 5 &&
+		    strncasecmp(b->data + b->len - 5, "*note", 5) == 0) {
+			char note[5];
+
+			memcpy(note, b->data + b->len - 4, 4);
+			b->len -= 4;
+			buf_putc(b, ' ');
+			buf_put(b, note, 4);
+		}
 	}
 	if (space)
 		buf_putc(b, ' ');

@@ -66,13 +66,15 @@ main(void)
 	/* roff literal block */
 	expect("pre: lines", esc_roff_pre, "a\nb", "a\nb");
 	expect("pre: control lines protected", esc_roff_pre, ".nf\n'br\nx",
-	    "\\&.nf\n\\&\\(aqbr\nx");
+	    "\\&.nf\n\\(aqbr\nx");
 	expect("pre: empty lines", esc_roff_pre, "a\n\nb", "a\n\\&\nb");
 	expect("pre: blank-only line", esc_roff_pre, "a\n   \nb", "a\n\\&\nb");
 	expect("pre: tabs to 4 columns", esc_roff_pre, "\tx\n ab\tc",
 	    "    x\n ab c");
 	expect("pre: trailing blanks dropped", esc_roff_pre, "a  \nb\t", "a\nb");
 	expect("pre: indentation kept", esc_roff_pre, "  .x", "  .x");
+	expect("pre: dot after a dropped control byte", esc_roff_pre, "\x0c.so x",
+	    "\\&.so x");
 	expect("pre: final newline dropped", esc_roff_pre, "a\n", "a");
 	expect("pre: empty", esc_roff_pre, "", "\\&");
 	expect("pre: CRLF", esc_roff_pre, "a\r\nb", "a\nb");
@@ -89,6 +91,8 @@ main(void)
 	expect("info node: non-ASCII dropped", esc_info_node, "caf\xc3\xa9", "caf");
 	expect("info text: *note broken", esc_info_text, "see *Note x and *note y",
 	    "see * Note x and * note y");
+	expect("info text: *note joined by a dropped byte", esc_info_text,
+	    "*\x01note", "* note");
 	expect("info text: control bytes", esc_info_text, "a\x1f\x7f\x08" "b", "ab");
 	expect("info text: squeezed", esc_info_text, "a \n b", "a b");
 	expect("info pre: prefixed", esc_info_pre, "a\n\tb\n\x1f", "|a\n|    b\n|");
