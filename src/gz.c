@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "buf.h"
+#include "fs.h"
 #include "gz.h"
 #include "msg.h"
 
@@ -62,6 +63,20 @@ int
 gz_compress(struct buf *out, const void *in, size_t len)
 {
 	return gz_deflate(out, in, len, 15 + 16);
+}
+
+/* Compress in and write it to dir/rel (through fs_write and its path checks). */
+int
+gz_write(const char *dir, const char *rel, const void *in, size_t len)
+{
+	struct buf	 gz;
+	int		 rc = -1;
+
+	buf_init(&gz);
+	if (gz_compress(&gz, in, len) == 0)
+		rc = fs_write(dir, rel, gz.data, gz.len);
+	buf_release(&gz);
+	return rc;
 }
 
 /* A zlib stream (RFC 1950), as PNG's IDAT chunk holds. */

@@ -1,7 +1,8 @@
 /*
  * gz.h: gzip streams for the man pages, the Info manual and the docset tarball.
  * The header carries no name and no time, and a fixed OS byte, so equal input
- * gives equal bytes on every machine (the same as gzip -9n).  Also the two
+ * gives equal bytes on every machine (the same as gzip -9n); gz_write() is the
+ * compress-and-write step every backend needs.  Also the two
  * pieces of zlib that PNG needs (png.c), so that only gz.c includes zlib.h.
  */
 #ifndef GZ_H
@@ -13,6 +14,8 @@
 struct buf;
 
 int		gz_compress(struct buf *out, const void *in, size_t len);
+int		gz_write(const char *dir, const char *rel, const void *in,
+		    size_t len);
 int		gz_zlib(struct buf *out, const void *in, size_t len);
 uint32_t	gz_crc32(uint32_t crc, const void *in, size_t len);
 

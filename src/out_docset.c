@@ -374,15 +374,12 @@ out:
 static int
 docset_pack(const struct emit *e)
 {
-	struct buf	 tar, tgz;
+	struct buf	 tar;
 	int		 rc = -1;
 
 	buf_init(&tar);
-	buf_init(&tgz);
-	if (tarball_pack(&tar, e->dir, DOCSET_DIR, e->epoch) == 0 &&
-	    gz_compress(&tgz, tar.data, tar.len) == 0)
-		rc = fs_write(e->dir, DOCSET_NAME ".tgz", tgz.data, tgz.len);
-	buf_release(&tgz);
+	if (tarball_pack(&tar, e->dir, DOCSET_DIR, e->epoch) == 0)
+		rc = gz_write(e->dir, DOCSET_NAME ".tgz", tar.data, tar.len);
 	buf_release(&tar);
 	return rc;
 }

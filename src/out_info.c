@@ -362,7 +362,7 @@ out_info_emit(const struct emit *e)
 		NULL
 	};
 	struct info	 in;
-	struct buf	 text, gz;
+	struct buf	 text;
 	size_t		 i;
 	int		 rc = -1;
 
@@ -370,15 +370,12 @@ out_info_emit(const struct emit *e)
 	in.src = xform_name(e->xf);
 	buf_init(&in.out);
 	buf_init(&text);
-	buf_init(&gz);
 	if (xform_run(e->xf, e->reg, params, &text) == -1)
 		goto out;
 	buf_grow(&text, 0);
 	if (info_render(&in, text.data, e) == -1)
 		goto out;
-	if (gz_compress(&gz, in.out.data, in.out.len) == -1)
-		goto out;
-	rc = fs_write(e->dir, "httperror.info.gz", gz.data, gz.len);
+	rc = gz_write(e->dir, "httperror.info.gz", in.out.data, in.out.len);
 out:
 	for (i = 0; i < in.nnodes; i++)
 		free(in.nodes[i].name);
@@ -390,6 +387,5 @@ out:
 	free(in.entries);
 	buf_release(&in.out);
 	buf_release(&text);
-	buf_release(&gz);
 	return rc;
 }

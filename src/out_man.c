@@ -30,22 +30,18 @@ man_page(const struct emit *e, const char *page, const char *slug,
 		"version", e->version,
 		NULL
 	};
-	struct buf	 roff, gz;
+	struct buf	 roff;
 	int		 rc = -1;
 
 	buf_init(&roff);
-	buf_init(&gz);
 	if (xform_run(e->xf, e->reg, params, &roff) == -1)
 		goto out;
 	if (roff.len == 0) {
 		msg(MSG_ERROR, xform_name(e->xf), 0, 0, "empty page for '%s'", slug);
 		goto out;
 	}
-	if (gz_compress(&gz, roff.data, roff.len) == -1)
-		goto out;
-	rc = fs_write(e->dir, file, gz.data, gz.len);
+	rc = gz_write(e->dir, file, roff.data, roff.len);
 out:
-	buf_release(&gz);
 	buf_release(&roff);
 	return rc;
 }
@@ -53,22 +49,15 @@ out:
 static int
 man_tool_page(const struct emit *e)
 {
-	struct buf	 gz;
 	char		*path, *text;
 	size_t		 len;
 	int		 rc = -1;
 
-	buf_init(&gz);
 	path = xasprintf("%s/httperror.1", e->xsldir);
-	if ((text = fs_read(path, &len)) == NULL)
-		goto out;
-	if (gz_compress(&gz, text, len) == -1)
-		goto out;
-	rc = fs_write(e->dir, "man1/httperror.1.gz", gz.data, gz.len);
-out:
+	if ((text = fs_read(path, &len)) != NULL)
+		rc = gz_write(e->dir, "man1/httperror.1.gz", text, len);
 	free(text);
 	free(path);
-	buf_release(&gz);
 	return rc;
 }
 
