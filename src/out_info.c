@@ -24,8 +24,12 @@
 #define INFO_MENU_COL	32	/* where menu descriptions start */
 #define INFO_INDEX_COL	40	/* where the node name of an index entry starts */
 
+/* Stands for a node header until info_link() writes it. */
+#define INFO_HEADER_SLOT	"\x1f\x01node\x01\n\n"
+
 struct info_node {
 	char	*name;
+	char	*up;
 	size_t	 offset;	/* of its \x1f in the uncompressed file */
 };
 
@@ -142,13 +146,19 @@ info_fields(char *line, char **f, size_t max)
 	return n;
 }
 
+/*
+ * Nodes are chained in the order they come: Top, each status, the Index.  The
+ * header is written with a placeholder for Next, filled in when the next node
+ * starts (and left out for the last), so the stylesheet never has to work out
+ * its neighbours.
+ */
 static int
 info_node_start(struct info *in, char **f, size_t n)
 {
 	size_t	 i;
 
-	if (n < 5 || *f[1] == '\0') {
-		msg(MSG_ERROR, in->src, 0, 0, "@node needs a name, next, prev and up");
+	if (n != 3 || *f[1] == '\0' || *f[2] == '\0') {
+		msg(MSG_ERROR, in->src, 0, 0, "@node needs a name and an up");
 		return -1;
 	}
 	for (i = 0; i < in->nnodes; i++)
@@ -159,18 +169,43 @@ info_node_start(struct info *in, char **f, size_t n)
 		}
 	in->nodes = xreallocarray(in->nodes, in->nnodes + 1, sizeof(*in->nodes));
 	in->nodes[in->nnodes].name = xstrdup(f[1]);
-	in->nodes[in->nnodes].offset = in->out.len;
+	in->nodes[in->nnodes].up = xstrdup(f[2]);
+	in->nodes[in->nnodes].offset = in->out.len;	/* of the slot, for now */
 	in->nnodes++;
 	in->in_menu = 0;
-	buf_printf(&in->out, "\x1f\nFile: httperror.info,  Node: %s", f[1]);
-	if (*f[2] != '\0')
-		buf_printf(&in->out, ",  Next: %s", f[2]);
-	if (*f[3] != '\0')
-		buf_printf(&in->out, ",  Prev: %s", f[3]);
-	if (*f[4] != '\0')
-		buf_printf(&in->out, ",  Up: %s", f[4]);
-	buf_puts(&in->out, "\n\n");
+	/* The header is written by info_link() once Next is known. */
+	buf_puts(&in->out, INFO_HEADER_SLOT);
 	return 0;
+}
+
+/*
+ * Replace each node's header slot with its real header.  The Tag Table
+ * offsets are then moved from the slots to the headers, so they count the
+ * bytes as they finally are.  (The text holds NUL bytes, in the index cookie:
+ * everything here goes by length, never by string functions.)
+ */
+static void
+info_link(struct info *in)
+{
+	struct buf	 out;
+	size_t		 i, from = 0, slotlen = sizeof(INFO_HEADER_SLOT) - 1;
+
+	buf_init(&out);
+	for (i = 0; i < in->nnodes; i++) {
+		buf_put(&out, in->out.data + from, in->nodes[i].offset - from);
+		from = in->nodes[i].offset + slotlen;
+		in->nodes[i].offset = out.len;
+		buf_printf(&out, "\x1f\nFile: httperror.info,  Node: %s",
+		    in->nodes[i].name);
+		if (i + 1 < in->nnodes)
+			buf_printf(&out, ",  Next: %s", in->nodes[i + 1].name);
+		if (i > 0)
+			buf_printf(&out, ",  Prev: %s", in->nodes[i - 1].name);
+		buf_printf(&out, ",  Up: %s\n\n", in->nodes[i].up);
+	}
+	buf_put(&out, in->out.data + from, in->out.len - from);
+	buf_release(&in->out);
+	in->out = out;
 }
 
 static void
@@ -239,10 +274,10 @@ info_index(struct info *in)
 static int
 info_record(struct info *in, char *line)
 {
-	char	*f[5];
+	char	*f[3];
 	size_t	 n;
 
-	n = info_fields(line, f, 5);
+	n = info_fields(line, f, 3);
 	if (strcmp(f[0], "@node") == 0)
 		return info_node_start(in, f, n);
 	if (in->nnodes == 0) {
@@ -344,6 +379,7 @@ info_render(struct info *in, char *text, const struct emit *e)
 		buf_putc(&in->out, '\n');
 	if (in->nentries > 0)
 		info_index(in);
+	info_link(in);
 	buf_puts(&in->out, "\n\x1f\nTag Table:\n");
 	for (i = 0; i < in->nnodes; i++)
 		buf_printf(&in->out, "Node: %s\x7f%zu\n", in->nodes[i].name,
@@ -377,8 +413,10 @@ out_info_emit(const struct emit *e)
 		goto out;
 	rc = gz_write(e->dir, "httperror.info.gz", in.out.data, in.out.len);
 out:
-	for (i = 0; i < in.nnodes; i++)
+	for (i = 0; i < in.nnodes; i++) {
 		free(in.nodes[i].name);
+		free(in.nodes[i].up);
+	}
 	free(in.nodes);
 	for (i = 0; i < in.nentries; i++) {
 		free(in.entries[i].entry);
