@@ -5,8 +5,9 @@
  * libxml2 reports errors through a structured handler that carries file, line and
  * column; schema errors on nodes that XInclude pulled in carry the registry's file
  * name with the included file's line, so the file is taken from the node's xml:base.
- * libxslt reports through a printf-style handler: its text is collected and turned
- * into our format by msg_xslt_flush() once the call that produced it returns.
+ * libxslt, and libxml2's older code paths, report through a printf-style
+ * handler: that text is collected and turned into our format by msg_flush()
+ * once the call that produced it returns.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -25,7 +26,7 @@ static const char	*msg_prog = "httperror";
 static enum msg_level	 msg_worst = MSG_WARNING;
 static int		 msg_seen;
 static size_t		 msg_errors;
-static struct buf	 msg_xslt_text;
+static struct buf	 msg_generic_text;
 static msg_linemap	 msg_map;
 static void		*msg_map_arg;
 
@@ -183,7 +184,7 @@ msg_xml_error(void *unused, xmlErrorPtr err)
 }
 
 static void
-msg_xslt_generic(void *unused, const char *fmt, ...)
+msg_generic(void *unused, const char *fmt, ...)
 {
 	va_list	 ap;
 	int	 n;
@@ -194,29 +195,31 @@ msg_xslt_generic(void *unused, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	buf_grow(&msg_xslt_text, (size_t)n);
+	buf_grow(&msg_generic_text, (size_t)n);
 	va_start(ap, fmt);
-	vsnprintf(msg_xslt_text.data + msg_xslt_text.len, (size_t)n + 1, fmt, ap);
+	vsnprintf(msg_generic_text.data + msg_generic_text.len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	msg_xslt_text.len += (size_t)n;
+	msg_generic_text.len += (size_t)n;
 }
 
 /*
- * Turn what libxslt printed during the last call into diagnostics.  libxslt first
+ * Turn what libxslt or libxml2 printed through the generic handler during the
+ * last call into diagnostics, attributed to file when nothing better is known.
+ * libxslt first
  * prints a locating line ("runtime error: file F line N element E") and then the
  * message; the location is carried over to the message lines that follow it.
  */
 void
-msg_xslt_flush(const char *stylesheet)
+msg_flush(const char *file)
 {
-	char	*p, *nl, *file;
-	long	 line = 0;
-	char	 fbuf[512];
+	char		*p, *nl;
+	const char	*where = NULL;
+	long		 line = 0;
+	char		 fbuf[512];
 
-	if (msg_xslt_text.len == 0)
+	if (msg_generic_text.len == 0)
 		return;
-	file = NULL;
-	for (p = msg_xslt_text.data; *p != '\0'; p = nl) {
+	for (p = msg_generic_text.data; *p != '\0'; p = nl) {
 		if ((nl = strchr(p, '\n')) != NULL)
 			*nl++ = '\0';
 		else
@@ -226,19 +229,19 @@ msg_xslt_flush(const char *stylesheet)
 			continue;
 		if (sscanf(p, "runtime error: file %511s line %ld", fbuf, &line) == 2 ||
 		    sscanf(p, "compilation error: file %511s line %ld", fbuf, &line) == 2) {
-			file = fbuf;
+			where = fbuf;
 			continue;
 		}
-		msg(MSG_ERROR, file != NULL ? file : stylesheet, file != NULL ? line : 0,
+		msg(MSG_ERROR, where != NULL ? where : file, where != NULL ? line : 0,
 		    0, "%s", p);
 	}
-	buf_reset(&msg_xslt_text);
+	buf_reset(&msg_generic_text);
 }
 
 void
 msg_hook_libs(void)
 {
 	xmlSetStructuredErrorFunc(NULL, msg_xml_error);
-	xmlSetGenericErrorFunc(NULL, msg_xslt_generic);
-	xsltSetGenericErrorFunc(NULL, msg_xslt_generic);
+	xmlSetGenericErrorFunc(NULL, msg_generic);
+	xsltSetGenericErrorFunc(NULL, msg_generic);
 }

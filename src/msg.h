@@ -26,7 +26,7 @@ int	 msg_exit_status(void);
 size_t	 msg_error_count(void);
 void	 msg_set_prog(const char *);
 void	 msg_hook_libs(void);
-void	 msg_xslt_flush(const char *stylesheet);
+void	 msg_flush(const char *file);
 void	 msg_fatal_oom(size_t) __attribute__((noreturn));
 
 /*

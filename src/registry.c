@@ -703,7 +703,7 @@ reg_load(const char *path)
 
 	/* No NOENT, no DTDLOAD: entities are never substituted nor fetched. */
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	msg_xslt_flush(path);
+	msg_flush(path);
 	if (doc == NULL) {
 		if (msg_error_count() == 0)
 			msg(MSG_ERROR, path, 0, 0, "cannot parse the registry");
@@ -716,12 +716,12 @@ reg_load(const char *path)
 		goto out;
 	if (xmlXIncludeProcessFlags(doc, XML_PARSE_NONET | XML_PARSE_NOCDATA |
 	    XML_PARSE_NOXINCNODE) < 0) {
-		msg_xslt_flush(path);
+		msg_flush(path);
 		if (msg_error_count() == 0)
 			msg(MSG_ERROR, path, 0, 0, "XInclude processing failed");
 		goto out;
 	}
-	msg_xslt_flush(path);
+	msg_flush(path);
 	if (reg_no_entities(doc, path) == -1)
 		goto out;
 	if (reg_validate(doc, dir) == -1)
@@ -730,7 +730,7 @@ reg_load(const char *path)
 		goto out;
 	ok = 1;
 out:
-	msg_xslt_flush(path);
+	msg_flush(path);
 	free(dir);
 	if (!ok) {
 		reg_free(reg);

@@ -150,7 +150,7 @@ xform_new(const char *xsldir, const char *file)
 
 	path = xasprintf("%s/%s", xsldir, file);
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	msg_xslt_flush(path);
+	msg_flush(path);
 	if (doc == NULL) {
 		if (msg_error_count() == errors)
 			msg(MSG_ERROR, path, 0, 0, "cannot parse the stylesheet");
@@ -161,13 +161,13 @@ xform_new(const char *xsldir, const char *file)
 	xf->path = path;
 	/* On success the stylesheet owns doc; on failure we still do. */
 	if ((xf->style = xsltParseStylesheetDoc(doc)) == NULL) {
-		msg_xslt_flush(path);
+		msg_flush(path);
 		msg(MSG_ERROR, path, 0, 0, "cannot compile the stylesheet");
 		xmlFreeDoc(doc);
 		xform_free(xf);
 		return NULL;
 	}
-	msg_xslt_flush(path);
+	msg_flush(path);
 	if (xf->style->errors > 0) {
 		msg(MSG_ERROR, path, 0, 0, "the stylesheet has errors");
 		xform_free(xf);
@@ -211,7 +211,7 @@ xform_run(struct xform *xf, const struct registry *reg,
 		buf_put(out, text, (size_t)len);
 	rc = 0;
 out:
-	msg_xslt_flush(xf->path);
+	msg_flush(xf->path);
 	if (rc != 0 && msg_error_count() == errors)
 		msg(MSG_ERROR, xf->path, 0, 0, "transformation failed");
 	xmlFree(text);
