@@ -47,7 +47,7 @@ HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
 	src/dsidx.h src/tarball.h src/image.h src/png.h
 
 REGISTRY_SRC != echo xml/registry.xml xml/registry.xsd xml/xml.xsd xml/codes/*.xml
-XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/html.css xsl/html.js xsl/docset.css xsl/docset-icon.ppm
+XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/palette.css xsl/html.css xsl/html.js xsl/docset.css xsl/docset-icon.ppm
 STAMP = build/.outputs
 
 all: $(STAMP)

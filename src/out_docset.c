@@ -6,7 +6,7 @@
  *	HTTPError.docset/Contents/Info.plist
  *	HTTPError.docset/Contents/Resources/docSet.dsidx          (dsidx.h)
  *	HTTPError.docset/Contents/Resources/Documents/index.html, SLUG.html,
- *	    style.css (a copy of xsl/docset.css)
+ *	    style.css (xsl/palette.css, then xsl/docset.css)
  *	HTTPError.tgz    the docset packed for Dash and Zeal (tarball.h, gz.h)
  *	HTTPError.xml    the feed Dash and Zeal subscribe to
  *
@@ -119,18 +119,29 @@ out:
 	return rc;
 }
 
+/* The colours shared with the HTML page, then the docset's own rules. */
 static int
 docset_css(const struct emit *e)
 {
-	char	*path, *css;
-	size_t	 len;
-	int	 rc = -1;
+	static const char *const parts[] = { "palette.css", "docset.css" };
+	struct buf	 css;
+	char		*path, *text;
+	size_t		 i, len;
+	int		 rc = -1;
 
-	path = xasprintf("%s/docset.css", e->xsldir);
-	if ((css = fs_read(path, &len)) != NULL)
-		rc = fs_write(e->dir, DOCSET_DOCS "/style.css", css, len);
-	free(css);
-	free(path);
+	buf_init(&css);
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		path = xasprintf("%s/%s", e->xsldir, parts[i]);
+		text = fs_read(path, &len);
+		free(path);
+		if (text == NULL)
+			goto out;
+		buf_put(&css, text, len);
+		free(text);
+	}
+	rc = fs_write(e->dir, DOCSET_DOCS "/style.css", css.data, css.len);
+out:
+	buf_release(&css);
 	return rc;
 }
 

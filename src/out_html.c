@@ -1,7 +1,8 @@
 /*
  * out_html.c: the single-file HTML reference, html/httperror.html.
- * xsl/html.xsl lays out the page; this file reads the page's stylesheet and
- * script (xsl/html.css, xsl/html.js), refuses them if they could close their
+ * xsl/html.xsl lays out the page; this file reads the page's stylesheet (the
+ * shared colours in xsl/palette.css, then xsl/html.css) and script
+ * (xsl/html.js), refuses them if they could close their
  * element early, hashes them for the Content-Security-Policy, and hands all
  * three to the stylesheet as string parameters.  Registry data never goes
  * inside <style> or <script>.  Called by main.c through the backend table.
@@ -59,14 +60,16 @@ int
 out_html_emit(const struct emit *e)
 {
 	struct buf	 csp, page;
-	char		*css = NULL, *js = NULL;
+	char		*palette = NULL, *rules = NULL, *css = NULL, *js = NULL;
 	int		 rc = -1;
 
 	buf_init(&csp);
 	buf_init(&page);
-	if ((css = html_asset(e, "html.css", "style")) == NULL ||
+	if ((palette = html_asset(e, "palette.css", "style")) == NULL ||
+	    (rules = html_asset(e, "html.css", "style")) == NULL ||
 	    (js = html_asset(e, "html.js", "script")) == NULL)
 		goto out;
+	css = xasprintf("%s%s", palette, rules);
 	buf_puts(&csp, "default-src 'none'; script-src 'sha256-");
 	if (digest_sha256_b64(&csp, js, strlen(js)) == -1)
 		goto out;
@@ -89,6 +92,8 @@ out_html_emit(const struct emit *e)
 	}
 	rc = fs_write(e->dir, "httperror.html", page.data, page.len);
 out:
+	free(palette);
+	free(rules);
 	free(css);
 	free(js);
 	buf_release(&page);

@@ -229,6 +229,8 @@ fi
 
 if links_bad "$docs" > "$tmp/links.out"; then ok "docset: every link is relative and resolves; nothing is loaded"; else
 	not_ok "docset: links"; head -20 "$tmp/links.out"; fi
+cat xsl/palette.css xsl/docset.css > "$tmp/style.css"
+check "docset: style.css is xsl/palette.css then xsl/docset.css" cmp -s "$docs/style.css" "$tmp/style.css"
 check "docset: index.html, style.css and one page per status" test \
 	"$(ls "$docs" | LC_ALL=C sort | tr '\n' ' ')" = "$(printf '%s\n' $pages index.html style.css | LC_ALL=C sort | tr '\n' ' ')"
 # Dash TOC: one anchor per section, percent-encoded, without an id.

@@ -3,8 +3,8 @@
 # real registry and from the hostile fixture:
 #   - static checks: size budget, no style or on* attributes, nothing that
 #     loads (only <a href> links to https:// or #id), a CSP that hashes the
-#     one inline <style> and <script>, which are exactly xsl/html.css and
-#     xsl/html.js (so no registry data inside them);
+#     one inline <style> and <script>, which are exactly xsl/palette.css +
+#     xsl/html.css and xsl/html.js (so no registry data inside them);
 #   - the Nu HTML Checker and html-validate (with .htmlvalidate.json);
 #   - the browser suite tests/html/*.test.mjs (node:test, playwright-core and
 #     Debian's chromium, axe-core), with no network at all when `unshare -n`
@@ -42,7 +42,7 @@ fi
 
 # ===== The inline assets =====
 
-for f in html.css:style html.js:script; do
+for f in palette.css:style html.css:style html.js:script; do
 	file=$TOP/xsl/${f%%:*}
 	tag=${f#*:}
 	if grep -qi "</$tag" "$file"; then not_ok "html: xsl/${f%%:*} contains </$tag"; else
@@ -53,8 +53,10 @@ done
 if grep -qiE '<!--|<script' "$TOP/xsl/html.js"; then not_ok "html: xsl/html.js contains <!-- or <script"
 else ok "html: xsl/html.js contains neither <!-- nor <script"; fi
 # Anything the stylesheet could fetch (the CSP would block it; keep it out).
-if grep -qiE 'url\(|@import' "$TOP/xsl/html.css"; then not_ok "html: xsl/html.css loads something (url() or @import)"
-else ok "html: xsl/html.css loads nothing"; fi
+if grep -qiE 'url\(|@import' "$TOP/xsl/palette.css" "$TOP/xsl/html.css"; then
+	not_ok "html: xsl/palette.css or html.css loads something (url() or @import)"
+else ok "html: xsl/palette.css and html.css load nothing"; fi
+cat "$TOP/xsl/palette.css" "$TOP/xsl/html.css" > "$tmp/assets.css"
 
 # ===== Static checks of a page =====
 
@@ -134,7 +136,7 @@ static_checks() {
 	fi
 	inline style "$page" > "$tmp/$label.css"
 	inline script "$page" > "$tmp/$label.js"
-	check "html: $label: the <style> is xsl/html.css, nothing else" cmp -s "$tmp/$label.css" "$TOP/xsl/html.css"
+	check "html: $label: the <style> is xsl/palette.css and html.css, nothing else" cmp -s "$tmp/$label.css" "$tmp/assets.css"
 	check "html: $label: the <script> is xsl/html.js, nothing else" cmp -s "$tmp/$label.js" "$TOP/xsl/html.js"
 	csp=$(sed -n 's/^meta content=\(.*default-src.*\)$/\1/p' "$t")
 	if [ "$(grep -ic "^meta http-equiv=content-security-policy$" "$t")" = 1 ] && [ -n "$csp" ]; then
