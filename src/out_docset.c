@@ -32,11 +32,11 @@
 #include "gz.h"
 #include "image.h"
 #include "msg.h"
+#include "page.h"
 #include "png.h"
 #include "registry.h"
 #include "tarball.h"
 #include "xalloc.h"
-#include "xform.h"
 
 #define DOCSET_NAME	"HTTPError"
 #define DOCSET_DIR	DOCSET_NAME ".docset"
@@ -92,28 +92,14 @@ static int
 docset_page(const struct emit *e, const char *page, const char *slug,
     const char *file)
 {
-	const char	*params[] = {
-		"page", page,
-		"slug", slug,
-		"date", e->date,
-		"version", e->version,
-		NULL
-	};
 	struct buf	 html;
 	char		*rel;
 	int		 rc = -1;
 
 	buf_init(&html);
 	rel = xasprintf("%s/%s", DOCSET_DOCS, file);
-	if (xform_run(e->xf, e->reg, params, &html) == -1)
-		goto out;
-	if (html.len == 0) {
-		msg(MSG_ERROR, xform_name(e->xf), 0, 0, "empty page for '%s'",
-		    page);
-		goto out;
-	}
-	rc = fs_write(e->dir, rel, html.data, html.len);
-out:
+	if (page_render(e, page, slug, &html) == 0)
+		rc = fs_write(e->dir, rel, html.data, html.len);
 	free(rel);
 	buf_release(&html);
 	return rc;

@@ -13,35 +13,21 @@
 #include "buf.h"
 #include "fs.h"
 #include "gz.h"
-#include "msg.h"
+#include "page.h"
 #include "registry.h"
 #include "xalloc.h"
-#include "xform.h"
 
 /* Render one page (page = "status" or "overview") and write it gzipped. */
 static int
 man_page(const struct emit *e, const char *page, const char *slug,
     const char *file)
 {
-	const char	*params[] = {
-		"page", page,
-		"slug", slug,
-		"date", e->date,
-		"version", e->version,
-		NULL
-	};
 	struct buf	 roff;
 	int		 rc = -1;
 
 	buf_init(&roff);
-	if (xform_run(e->xf, e->reg, params, &roff) == -1)
-		goto out;
-	if (roff.len == 0) {
-		msg(MSG_ERROR, xform_name(e->xf), 0, 0, "empty page for '%s'", slug);
-		goto out;
-	}
-	rc = gz_write(e->dir, file, roff.data, roff.len);
-out:
+	if (page_render(e, page, slug, &roff) == 0)
+		rc = gz_write(e->dir, file, roff.data, roff.len);
 	buf_release(&roff);
 	return rc;
 }
