@@ -2,6 +2,7 @@
 #
 #   make                 the tool (build/httperror) and every output under build/
 #   make check           the whole test suite; fails when any test fails
+#   make check-fresh     the README's two commands in a fresh Debian 12 root (root)
 #   make install         PREFIX, DESTDIR, bindir, mandir, infodir, datadir, docdir
 #   make uninstall
 #   make install-zeal    copy the docset into Zeal's docsets (XDG_DATA_HOME)
@@ -91,7 +92,7 @@ build/unit: tests/unit.c $(UNIT_OBJS) $(HDRS)
 
 # The npm packages tests/html.sh needs, as pinned by package-lock.json.
 node_modules/.package-lock.json: package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 
 # The fuzz target, with clang's libFuzzer and sanitizers (tests/fuzz.sh).
 FUZZ_SRC = src/escape.c src/buf.c src/xalloc.c src/msg.c
@@ -102,6 +103,10 @@ build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS)
 
 check: all build/unit build/fuzz_escape node_modules/.package-lock.json
 	@sh tests/run.sh
+
+# Slow (a debootstrap and a full `make deps` inside it); .ci/run runs it.
+check-fresh:
+	@sh tests/fresh-debian.sh
 
 regen: all build/unit build/fuzz_escape node_modules/.package-lock.json
 	@sh tests/run.sh --regen
@@ -147,11 +152,10 @@ install-zeal: all
 
 # Debian and Ubuntu packages to build and to run every test.
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
-DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap
 
-# Node.js 20 or later runs the browser tests; our machines have it.  Where
-# there is no node at all, Debian's is installed, and tests/html.sh says so
-# plainly if it is too old for the pinned packages.
+# Node.js 18 (Debian 12's own) or later runs the browser tests: the pinned
+# npm packages accept it.  A machine that has a node already keeps it.
 deps:
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
@@ -162,4 +166,4 @@ deps:
 clean:
 	rm -rf build
 
-.PHONY: all check regen bench install uninstall deps clean install-zeal
+.PHONY: all check check-fresh regen bench install uninstall deps clean install-zeal

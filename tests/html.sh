@@ -178,8 +178,8 @@ fi
 # ===== Validators =====
 
 major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-if [ "$major" -lt 20 ]; then
-	not_ok "html: Node.js 20 or later is needed for the browser tests (found: $(node --version 2>/dev/null || echo none))"
+if [ "$major" -lt 18 ]; then
+	not_ok "html: Node.js 18 or later is needed for the browser tests (found: $(node --version 2>/dev/null || echo none))"
 	echo "html: $npass passed, $nfail failed"
 	exit 1
 fi
