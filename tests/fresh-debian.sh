@@ -1,8 +1,8 @@
 #!/bin/sh
 # fresh-debian.sh: the README's two set-up commands on a really fresh Debian 12.
 #
-# Makes a minimal Debian 12 root with debootstrap (--variant=minbase, plus sudo
-# so that the README's `sudo make deps` can run as written), copies in a clean
+# Makes a minimal Debian 12 root with debootstrap (--variant=minbase, plus make
+# and sudo, which the README asks for before its first command), copies in a clean
 # `git archive` of HEAD, and runs exactly the README's commands in it, as an
 # ordinary user with sudo rights:
 #
@@ -87,7 +87,7 @@ trap 'exit 130' INT TERM
 mkdir -p "$CACHE/debootstrap" "$CACHE/apt" || cannot "cannot create $CACHE"
 
 start=$(date +%s)
-if debootstrap --variant=minbase --include=sudo --cache-dir="$CACHE/debootstrap" \
+if debootstrap --variant=minbase --include=make,sudo --cache-dir="$CACHE/debootstrap" \
     bookworm "$root" "$MIRROR" > "$work/debootstrap.log" 2>&1; then
 	ok "debootstrap --variant=minbase bookworm ($(( $(date +%s) - start )) s)"
 else
@@ -102,6 +102,9 @@ deb $MIRROR bookworm-updates main
 deb $SECURITY bookworm-security main
 EOF
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2> /dev/null || :
+# The host name resolves, as on an installed system (sudo looks it up).
+printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n' "$(hostname 2> /dev/null || echo debian)" \
+	> "$root/etc/hosts"
 
 # What reaching the registries needs, and nothing else.
 if [ -d /usr/local/share/ca-certificates ]; then
