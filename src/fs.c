@@ -3,10 +3,13 @@
  * Called by the backends (fs_write, fs_symlink) and by main.c (stage_*).
  */
 #define _GNU_SOURCE	/* renameat2 */
+#include <sys/file.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +20,6 @@
 #include "fs.h"
 #include "msg.h"
 #include "xalloc.h"
-
-struct stage {
-	char	*outdir;
-	char	*dir;		/* NULL once committed or removed */
-};
 
 /* A path component we are willing to create: [A-Za-z0-9._@+-], not . or .. */
 static int
@@ -71,6 +69,10 @@ fs_mkdirs(const char *path)
 	char	*p, *s;
 	int	 rc = 0;
 
+	if (*path == '\0') {
+		msg(MSG_SYSERR, NULL, 0, 0, "cannot create a directory with an empty name");
+		return -1;
+	}
 	p = xstrdup(path);
 	for (s = p + 1;; s++) {
 		if (*s != '/' && *s != '\0')
@@ -231,24 +233,244 @@ fs_rmtree(const char *path)
 	return nftw(path, fs_rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : -1;
 }
 
+
+/* ===== The output directory =====
+ *
+ * DIR/.httperror/ is the tool's own: a stamp file that says so, a lock, and
+ * one directory per generation (gen-XXXXXX), each holding every output tree of
+ * one run.  DIR/.httperror/current is a symbolic link to the complete
+ * generation, and DIR/man, DIR/info, ... are fixed links through it
+ * (.httperror/current/man).  A build fills a new generation, then renames a
+ * new link over `current`: that one rename is the whole switch, so a reader,
+ * a failed build or a kill at any instant sees the old generation or the new
+ * one, never a mix.  The tool replaces or deletes only what it made: the
+ * links it recognises by their exact target, and entries of .httperror/ whose
+ * names it gives.
+ */
+
+#define FS_META		".httperror"
+#define FS_STAMP	"made-by-httperror"
+#define FS_STAMP_TEXT	"This directory is httperror's output; httperror replaces and deletes what is in it.\n"
+#define FS_CURRENT	"current"
+#define FS_GEN		"gen-"
+#define FS_NEXT		"next-"
+
+struct stage {
+	char	*outdir;
+	char	*meta;		/* outdir/.httperror */
+	char	*dir;		/* the new generation; NULL once committed */
+	char	*prev;		/* name of the generation `current` named, or NULL */
+	int	 lockfd;
+};
+
+/* mkdtemp() makes 0700; outputs are for everyone to read, like mkdir's. */
+static int
+fs_open_up(const char *dir)
+{
+	mode_t	 mask = umask(0);
+
+	umask(mask);
+	return chmod(dir, 0755 & ~mask);
+}
+
+/* Is path a regular file holding exactly FS_STAMP_TEXT? */
+static int
+fs_stamp_ok(const char *meta)
+{
+	struct stat	 st;
+	char		*path, *text;
+	size_t		 len;
+	int		 ok = 0, fd;
+
+	path = xasprintf("%s/%s", meta, FS_STAMP);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) != -1) {
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_size == (off_t)strlen(FS_STAMP_TEXT)) {
+			close(fd);
+			fd = -1;
+			if ((text = fs_read(path, &len)) != NULL) {
+				ok = len == strlen(FS_STAMP_TEXT) &&
+				    memcmp(text, FS_STAMP_TEXT, len) == 0;
+				free(text);
+			}
+		}
+		if (fd != -1)
+			close(fd);
+	}
+	free(path);
+	return ok;
+}
+
+/*
+ * Make outdir/.httperror with its stamp in one step: build it under a
+ * temporary name, then rename it into place, so a kill never leaves a
+ * .httperror without a stamp (which would then be refused forever).
+ */
+static int
+fs_meta_create(const char *outdir, const char *meta)
+{
+	char	*tmp;
+	int	 rc = -1;
+
+	tmp = xasprintf("%s/" FS_META "-new-XXXXXX", outdir);
+	if (mkdtemp(tmp) == NULL || fs_open_up(tmp) == -1) {
+		msg_errno(outdir, "cannot create a directory in");
+		free(tmp);
+		return -1;
+	}
+	if (fs_write(tmp, FS_STAMP, FS_STAMP_TEXT, strlen(FS_STAMP_TEXT)) == -1)
+		goto out;
+	if (rename(tmp, meta) == 0)
+		rc = 0;
+	else if (errno == EEXIST || errno == ENOTEMPTY)
+		rc = 0;		/* another build made it first; checked by the caller */
+	else
+		msg_errno(meta, "cannot create");
+out:
+	fs_rmtree(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* The expected target of outdir/NAME. */
+static char *
+fs_link_target(const char *tree)
+{
+	return xasprintf(FS_META "/" FS_CURRENT "/%s", tree);
+}
+
+/*
+ * 0 when outdir/tree is absent or is our own link, -1 (reported) when it is
+ * anything else: the tool never replaces what it did not make.
+ */
+static int
+fs_tree_ours(const char *outdir, const char *tree)
+{
+	struct stat	 st;
+	char		*path, *want, got[256];
+	ssize_t		 n;
+	int		 rc = -1;
+
+	path = xasprintf("%s/%s", outdir, tree);
+	want = fs_link_target(tree);
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			rc = 0;
+		else
+			msg_errno(path, "cannot inspect");
+	} else if (S_ISLNK(st.st_mode) &&
+	    (n = readlink(path, got, sizeof(got) - 1)) > 0 &&
+	    (got[n] = '\0', strcmp(got, want) == 0))
+		rc = 0;
+	else
+		msg(MSG_SYSERR, NULL, 0, 0, "'%s' was not made by httperror; "
+		    "refusing to replace it (move it away, or build into "
+		    "another directory)", path);
+	free(want);
+	free(path);
+	return rc;
+}
+
+/* Remove what earlier builds left in .httperror: all but the current generation. */
+static int
+fs_meta_clean(const struct stage *st)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		*path;
+	int		 rc = 0;
+
+	if ((d = opendir(st->meta)) == NULL) {
+		msg_errno(st->meta, "cannot read directory");
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, FS_GEN, strlen(FS_GEN)) != 0 &&
+		    strncmp(de->d_name, FS_NEXT, strlen(FS_NEXT)) != 0)
+			continue;
+		if (st->prev != NULL && strcmp(de->d_name, st->prev) == 0)
+			continue;
+		path = xasprintf("%s/%s", st->meta, de->d_name);
+		if (fs_rmtree(path) == -1)
+			rc = -1;
+		free(path);
+	}
+	closedir(d);
+	return rc;
+}
+
 struct stage *
-stage_new(const char *outdir)
+stage_new(const char *outdir, const char *const *trees, size_t n)
 {
 	struct stage	*st;
-	char		*tmpl;
+	struct stat	 sb;
+	char		*path, real[PATH_MAX], got[64];
+	ssize_t		 len;
+	size_t		 i;
 
 	if (fs_mkdirs(outdir) == -1)
 		return NULL;
-	tmpl = xasprintf("%s/.staging-XXXXXX", outdir);
-	if (mkdtemp(tmpl) == NULL) {
-		msg_errno(outdir, "cannot create staging directory in");
-		free(tmpl);
+	if (realpath(outdir, real) == NULL) {
+		msg_errno(outdir, "cannot resolve");
+		return NULL;
+	}
+	if (strcmp(real, "/") == 0) {
+		msg(MSG_SYSERR, NULL, 0, 0, "refusing to build into '/'");
 		return NULL;
 	}
 	st = xcalloc(1, sizeof(*st));
+	st->lockfd = -1;
 	st->outdir = xstrdup(outdir);
-	st->dir = tmpl;
+	st->meta = xasprintf("%s/" FS_META, outdir);
+	for (i = 0; i < n; i++)
+		if (fs_tree_ours(outdir, trees[i]) == -1)
+			goto fail;
+	if (lstat(st->meta, &sb) == -1) {
+		if (errno != ENOENT) {
+			msg_errno(st->meta, "cannot inspect");
+			goto fail;
+		}
+		if (fs_meta_create(outdir, st->meta) == -1)
+			goto fail;
+	}
+	if (lstat(st->meta, &sb) == -1 || !S_ISDIR(sb.st_mode) ||
+	    !fs_stamp_ok(st->meta)) {
+		msg(MSG_SYSERR, NULL, 0, 0, "'%s' was not made by httperror; "
+		    "refusing to touch it", st->meta);
+		goto fail;
+	}
+
+	/* One build at a time in one directory: the next waits here. */
+	path = xasprintf("%s/lock", st->meta);
+	st->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (st->lockfd == -1 || flock(st->lockfd, LOCK_EX) == -1) {
+		msg_errno(path, "cannot lock");
+		free(path);
+		goto fail;
+	}
+	free(path);
+
+	path = xasprintf("%s/" FS_CURRENT, st->meta);
+	if ((len = readlink(path, got, sizeof(got) - 1)) > 0) {
+		got[len] = '\0';
+		if (strncmp(got, FS_GEN, strlen(FS_GEN)) == 0 &&
+		    strchr(got, '/') == NULL)
+			st->prev = xstrdup(got);
+	}
+	free(path);
+	if (fs_meta_clean(st) == -1)
+		goto fail;
+	st->dir = xasprintf("%s/" FS_GEN "XXXXXX", st->meta);
+	if (mkdtemp(st->dir) == NULL || fs_open_up(st->dir) == -1) {
+		msg_errno(st->meta, "cannot create a generation in");
+		free(st->dir);
+		st->dir = NULL;
+		goto fail;
+	}
 	return st;
+fail:
+	stage_free(st);
+	return NULL;
 }
 
 const char *
@@ -257,51 +479,119 @@ stage_dir(const struct stage *st)
 	return st->dir;
 }
 
+/* Copy the tree at src to dst as hard links (symbolic links as they are). */
+static int
+fs_linktree(const char *src, const char *dst)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 sb;
+	char		*s, *t, target[PATH_MAX];
+	ssize_t		 n;
+	int		 rc = 0;
+
+	if (mkdir(dst, 0755) == -1) {
+		msg_errno(dst, "cannot create directory");
+		return -1;
+	}
+	if ((d = opendir(src)) == NULL) {
+		msg_errno(src, "cannot read directory");
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		s = xasprintf("%s/%s", src, de->d_name);
+		t = xasprintf("%s/%s", dst, de->d_name);
+		if (lstat(s, &sb) == -1) {
+			msg_errno(s, "cannot inspect");
+			rc = -1;
+		} else if (S_ISDIR(sb.st_mode))
+			rc = fs_linktree(s, t);
+		else if (S_ISLNK(sb.st_mode)) {
+			if ((n = readlink(s, target, sizeof(target) - 1)) == -1 ||
+			    (target[n] = '\0', symlink(target, t) == -1)) {
+				msg_errno(t, "cannot create symbolic link");
+				rc = -1;
+			}
+		} else if (link(s, t) == -1) {
+			msg_errno(t, "cannot create");
+			rc = -1;
+		}
+		free(s);
+		free(t);
+	}
+	closedir(d);
+	return rc;
+}
+
 /*
- * Move each staged tree into the output directory.  Where a tree already exists
- * the two are exchanged in one atomic step (Linux renameat2), so a reader never
- * sees a half-written or missing tree; the old tree then goes with the staging
- * directory.
+ * Make the staged generation the current one.  trees are the ones this run
+ * built; every other tree of the previous generation is carried over (hard
+ * links), so the new generation is complete on its own.
  */
 int
 stage_commit(struct stage *st, const char *const *trees, size_t n)
 {
-	char	*from, *to;
-	size_t	 i;
-	int	 rc = 0;
+	static const char *const all[] = { "man", "info", "docset", "html" };
+	struct stat	 sb;
+	char		*from, *to, *next, *cur, *gen, *target;
+	size_t		 i, j;
+	int		 rc = 0;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		from = xasprintf("%s/%s", st->dir, trees[i]);
-		to = xasprintf("%s/%s", st->outdir, trees[i]);
-#ifdef RENAME_EXCHANGE
-		if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == 0) {
-			free(from);
-			free(to);
+	gen = strrchr(st->dir, '/') + 1;
+	for (i = 0; i < sizeof(all) / sizeof(all[0]) && rc == 0; i++) {
+		for (j = 0; j < n; j++)
+			if (strcmp(trees[j], all[i]) == 0)
+				break;
+		if (j < n || st->prev == NULL)
 			continue;
-		}
-		if (errno != ENOENT && errno != EINVAL && errno != ENOSYS) {
-			msg_errno(to, "cannot replace");
-			rc = -1;
-		}
-#endif
-		if (rc == 0) {
-			char *old = xasprintf("%s/%s.old", st->dir, trees[i]);
-
-			if (rename(to, old) == -1 && errno != ENOENT) {
-				msg_errno(to, "cannot replace");
-				rc = -1;
-			} else if (rename(from, to) == -1) {
-				msg_errno(to, "cannot create");
-				rc = -1;
-			}
-			free(old);
-		}
+		from = xasprintf("%s/%s/%s", st->meta, st->prev, all[i]);
+		to = xasprintf("%s/%s", st->dir, all[i]);
+		if (lstat(from, &sb) == 0 && S_ISDIR(sb.st_mode))
+			rc = fs_linktree(from, to);
 		free(from);
 		free(to);
 	}
-	if (rc == 0 && fs_rmtree(st->dir) == 0) {
-		free(st->dir);
-		st->dir = NULL;
+	if (rc == -1)
+		return -1;
+
+	/* The switch: one rename of a new link over `current`. */
+	next = xasprintf("%s/" FS_NEXT "%s", st->meta, gen + strlen(FS_GEN));
+	cur = xasprintf("%s/" FS_CURRENT, st->meta);
+	if (symlink(gen, next) == -1) {
+		msg_errno(next, "cannot create symbolic link");
+		rc = -1;
+	} else if (rename(next, cur) == -1) {
+		msg_errno(cur, "cannot replace");
+		rc = -1;
+	}
+	free(next);
+	free(cur);
+	if (rc == -1)
+		return -1;
+	free(st->dir);
+	st->dir = NULL;
+
+	/* The fixed links, for trees the outputs now have. */
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		from = xasprintf("%s/%s/%s", st->meta, gen, all[i]);
+		to = xasprintf("%s/%s", st->outdir, all[i]);
+		target = fs_link_target(all[i]);
+		if (lstat(from, &sb) == 0 && lstat(to, &sb) == -1 &&
+		    errno == ENOENT && symlink(target, to) == -1) {
+			msg_errno(to, "cannot create symbolic link");
+			rc = -1;
+		}
+		free(target);
+		free(from);
+		free(to);
+	}
+	/* The previous generation is nobody's now. */
+	if (st->prev != NULL) {
+		from = xasprintf("%s/%s", st->meta, st->prev);
+		fs_rmtree(from);
+		free(from);
 	}
 	return rc;
 }
@@ -313,7 +603,11 @@ stage_free(struct stage *st)
 		return;
 	if (st->dir != NULL)
 		fs_rmtree(st->dir);
+	if (st->lockfd != -1)
+		close(st->lockfd);	/* releases the lock */
 	free(st->dir);
+	free(st->prev);
+	free(st->meta);
 	free(st->outdir);
 	free(st);
 }

@@ -3,9 +3,10 @@
  * path a backend asks for goes through fs_join(), which refuses absolute paths,
  * empty components, "." and "..", so registry values cannot steer a write.
  *
- * Outputs are written into a staging directory inside the output directory and
- * swapped into place tree by tree (man/, info/, ...) only when the whole build
- * succeeded; a failed build leaves the previous outputs as they were.
+ * Outputs are written into a new generation inside the output directory's
+ * .httperror/ and switched in by one rename only when the whole build
+ * succeeded; a failed or killed build leaves the previous outputs as they
+ * were (see "The output directory" in fs.c).
  */
 #ifndef FS_H
 #define FS_H
@@ -21,7 +22,7 @@ int		 fs_symlink(const char *dir, const char *rel, const char *target);
 char		*fs_read(const char *path, size_t *lenp);
 int		 fs_rmtree(const char *path);
 
-struct stage	*stage_new(const char *outdir);
+struct stage	*stage_new(const char *outdir, const char *const *trees, size_t n);
 const char	*stage_dir(const struct stage *);
 int		 stage_commit(struct stage *, const char *const *trees, size_t n);
 void		 stage_free(struct stage *);

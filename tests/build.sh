@@ -9,12 +9,18 @@
 make_scratch
 cd "$TOP" || exit 1
 
-# snapshot DIR: every path with its type, link target or content checksum.
+# snapshot DIR: the outputs as a reader sees them through DIR/man, DIR/info,
+# ...: every path with its type, link target or content checksum.
 snapshot() {
-	(cd "$1" && find . -print | LC_ALL=C sort | while IFS= read -r p; do
-		if [ -L "$p" ]; then echo "L $p -> $(readlink "$p")"
-		elif [ -d "$p" ]; then echo "D $p"
-		else echo "F $p $(sha256sum < "$p" | cut -c1-64)"; fi
+	(cd "$1" && for t in man info docset html; do
+		[ -L "$t" ] && echo "L $t -> $(readlink "$t")"
+		[ -d "$t/" ] || continue
+		(cd "$t/" && find . -print) | LC_ALL=C sort | sed "s|^\.|$t|" |
+		while IFS= read -r p; do
+			if [ -L "$p" ]; then echo "L $p -> $(readlink "$p")"
+			elif [ -d "$p" ]; then echo "D $p"
+			else echo "F $p $(sha256sum < "$p" | cut -c1-64)"; fi
+		done
 	done)
 }
 
@@ -69,8 +75,11 @@ else
 fi
 if cmp -s "$tmp/a.snap" "$tmp/a3.snap"; then ok "build: mid-build failure leaves build/ untouched"; else
 	not_ok "build: mid-build failure changed the output"; diff "$tmp/a.snap" "$tmp/a3.snap" | head; fi
-if ls -a "$tmp/a" | grep -q staging; then not_ok "build: staging directory left behind"; else
-	ok "build: no staging directory left behind"; fi
+if [ "$(ls "$tmp/a/.httperror" | grep -c '^gen-')" -eq 1 ] && ! ls -a "$tmp/a" | grep -q staging; then
+	ok "build: no staging directory left behind"
+else
+	not_ok "build: staging left behind"; ls -a "$tmp/a" "$tmp/a/.httperror"
+fi
 
 # Nothing to do the second time round.
 if make -q all 2>/dev/null; then ok "build: a second make has nothing to do"; else
