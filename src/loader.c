@@ -3,12 +3,16 @@
  * (see loader.h).  Installed once by main.c; registry.c allows the registry's
  * directory and xform.c the stylesheet directory.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 
 #include "loader.h"
 #include "msg.h"
@@ -20,26 +24,12 @@ static xmlExternalEntityLoader	 loader_default;
 static char			*loader_dirs[LOADER_MAX];
 static size_t			 loader_ndirs;
 
-/* Is the directory part of url, resolved, inside one of the allowed dirs? */
+/* Is the real path of a file inside one of the allowed directories? */
 static int
-loader_inside(const char *url)
+loader_inside(const char *real)
 {
-	char		 real[PATH_MAX];
-	const char	*slash;
-	char		*dir;
-	size_t		 i, n;
-	int		 ok;
+	size_t	 i, n;
 
-	if ((slash = strrchr(url, '/')) != NULL) {
-		if (strcmp(slash + 1, "..") == 0)
-			return 0;
-		dir = xstrndup(url, (size_t)(slash - url));
-	} else
-		dir = xstrdup(".");
-	ok = realpath(*dir == '\0' ? "/" : dir, real) != NULL;
-	free(dir);
-	if (!ok)
-		return 0;
 	for (i = 0; i < loader_ndirs; i++) {
 		n = strlen(loader_dirs[i]);
 		if (strncmp(real, loader_dirs[i], n) == 0 &&
@@ -49,27 +39,81 @@ loader_inside(const char *url)
 	return 0;
 }
 
+/* Does s start with a URL scheme (RFC 3986: ALPHA *( ALPHA / DIGIT / + - . ) ":")? */
+static int
+loader_has_scheme(const char *s)
+{
+	const char	*p = s;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	for (p++; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.'; p++)
+		;
+	return *p == ':';
+}
+
+/*
+ * libxml2 and libxslt hand over either the file name as it was given or, for
+ * xsl:import and friends, a reference they built as a URI (with a space as
+ * %20).  The file name that exists on disk wins; otherwise the %-unescaped
+ * one.  Returns a new string, or NULL when neither exists (errno set).
+ */
+static char *
+loader_path(const char *url)
+{
+	struct stat	 st;
+	char		*u;
+
+	if (stat(url, &st) == 0)
+		return xstrdup(url);
+	if (strchr(url, '%') != NULL &&
+	    (u = xmlURIUnescapeString(url, 0, NULL)) != NULL) {
+		if (stat(u, &st) == 0) {
+			char *copy = xstrdup(u);
+
+			xmlFree(u);
+			return copy;
+		}
+		xmlFree(u);
+		errno = ENOENT;
+	}
+	return NULL;
+}
+
 static xmlParserInputPtr
 loader_load(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
-	const char	*p;
+	xmlParserInputPtr	 in = NULL;
+	char			 real[PATH_MAX];
+	char			*path, *safe;
 
 	if (url == NULL) {
 		msg(MSG_ERROR, NULL, 0, 0, "refusing to load an entity without a file name");
 		return NULL;
 	}
-	for (p = url; *p != '\0' && *p != '/'; p++)
-		if (*p == ':') {
-			msg(MSG_ERROR, NULL, 0, 0, "refusing to load '%s': "
-			    "only local files next to the registry or stylesheets are read", url);
-			return NULL;
-		}
-	if (!loader_inside(url)) {
-		msg(MSG_ERROR, NULL, 0, 0, "refusing to load '%s': "
-		    "outside the registry and stylesheet directories", url);
+	if ((path = loader_path(url)) == NULL) {
+		if (loader_has_scheme(url))
+			msg(MSG_ERROR, url, 0, 0, "refusing to load: only local files "
+			    "next to the registry or stylesheets are read");
+		else
+			msg_errno(url, "cannot open");
 		return NULL;
 	}
-	return loader_default(url, id, ctxt);
+	/* The file itself, every symbolic link resolved, must be inside. */
+	if (realpath(path, real) == NULL) {
+		msg_errno(path, "cannot open");
+	} else if (!loader_inside(real)) {
+		msg(MSG_ERROR, url, 0, 0, "refusing to load: it resolves to '%s', "
+		    "outside the registry and stylesheet directories", real);
+	} else {
+		/* "./" so that a name like "a:b" is never taken for a URL. */
+		safe = path[0] == '/' ? xstrdup(path) : xasprintf("./%s", path);
+		in = loader_default(safe, id, ctxt);
+		free(safe);
+	}
+	free(path);
+	return in;
 }
 
 void

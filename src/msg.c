@@ -3,8 +3,10 @@
  * that sees libxml2 and libxslt, because their error hooks land here.
  *
  * libxml2 reports errors through a structured handler that carries file, line and
- * column; schema errors on nodes that XInclude pulled in carry the registry's file
- * name with the included file's line, so the file is taken from the node's xml:base.
+ * column; schema errors on nodes of an included file carry the registry's file
+ * name with the included file's line, so registry.c maps nodes and lines back
+ * to their files (msg_set_nodemap, msg_set_linemap).  A message of several
+ * lines (libxml2 adds "Bytes: 0x.." under an encoding error) becomes one.
  * libxslt, and libxml2's older code paths, report through a printf-style
  * handler: that text is collected and turned into our format by msg_flush()
  * once the call that produced it returns.
@@ -29,6 +31,8 @@ static size_t		 msg_errors;
 static struct buf	 msg_generic_text;
 static msg_linemap	 msg_map;
 static void		*msg_map_arg;
+static msg_nodemap	 msg_nmap;
+static void		*msg_nmap_arg;
 
 static const char *const msg_names[] = {
 	"warning", "error", "error", "error"
@@ -39,6 +43,13 @@ msg_set_linemap(msg_linemap map, void *arg)
 {
 	msg_map = map;
 	msg_map_arg = arg;
+}
+
+void
+msg_set_nodemap(msg_nodemap map, void *arg)
+{
+	msg_nmap = map;
+	msg_nmap_arg = arg;
 }
 
 void
@@ -58,23 +69,46 @@ msg_record(enum msg_level level)
 	}
 }
 
+/*
+ * One line on stderr.  The message may quote registry text or a command-line
+ * argument: control bytes in it are shown as '?', so nothing it says can move
+ * the cursor, start an escape sequence or begin a line of its own.
+ */
 static void
 msg_vprint(enum msg_level level, const char *file, long line, long col,
     const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", msg_prog);
+	struct buf	 b;
+	va_list		 aq;
+	size_t		 i;
+	int		 n;
+
+	buf_init(&b);
+	buf_printf(&b, "%s: ", msg_prog);
 	if (file != NULL && *file != '\0') {
-		fputs(file, stderr);
+		buf_printf(&b, "%s", file);
 		if (line > 0) {
-			fprintf(stderr, ":%ld", line);
+			buf_printf(&b, ":%ld", line);
 			if (col > 0)
-				fprintf(stderr, ":%ld", col);
+				buf_printf(&b, ":%ld", col);
 		}
-		fputs(": ", stderr);
+		buf_printf(&b, ": ");
 	}
-	fprintf(stderr, "%s: ", msg_names[level]);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	buf_printf(&b, "%s: ", msg_names[level]);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n > 0) {
+		buf_grow(&b, (size_t)n);
+		vsnprintf(b.data + b.len, (size_t)n + 1, fmt, ap);
+		b.len += (size_t)n;
+	}
+	for (i = 0; i < b.len; i++)
+		if ((unsigned char)b.data[i] < 0x20 || b.data[i] == 0x7f)
+			b.data[i] = '?';
+	buf_putc(&b, '\n');
+	fwrite(b.data, 1, b.len, stderr);
+	buf_release(&b);
 	msg_record(level);
 }
 
@@ -128,14 +162,28 @@ msg_fatal_oom(size_t n)
 	exit(3);
 }
 
-/* Copy s without trailing white space into a static-sized message. */
+/* Drop trailing white space; join the lines of a message into one. */
 static void
 msg_trim(char *s)
 {
 	size_t	 n = strlen(s);
+	char	*r, *w;
 
 	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
 		s[--n] = '\0';
+	for (r = w = s; *r != '\0'; r++) {
+		if (*r == '\r')
+			continue;
+		if (*r == '\n') {
+			*w++ = ' ';
+			while (r[1] == ' ' || r[1] == '\n')
+				r++;
+			continue;
+		}
+		/* A control byte from a registry would garble the terminal. */
+		*w++ = (unsigned char)*r < 0x20 && *r != '\t' ? '?' : *r;
+	}
+	*w = '\0';
 }
 
 static void
@@ -143,7 +191,6 @@ msg_xml_error(void *unused, xmlErrorPtr err)
 {
 	enum msg_level	 level;
 	xmlNodePtr	 node;
-	xmlChar		*base = NULL;
 	const char	*file;
 	long		 line, col;
 	char		*text;
@@ -165,12 +212,7 @@ msg_xml_error(void *unused, xmlErrorPtr err)
 	    msg_map(msg_map_arg, line, &file, &line) == 0) {
 		col = 0;
 	} else if (node != NULL && node->type == XML_ELEMENT_NODE &&
-	    node->doc != NULL) {
-		/* Nodes copied in by XInclude keep their own line but not their file. */
-		base = xmlNodeGetBase(node->doc, node);
-		if (base != NULL)
-			file = (const char *)base;
-		line = xmlGetLineNo(node);
+	    msg_nmap != NULL && msg_nmap(msg_nmap_arg, node, &file, &line) == 0) {
 		col = 0;
 	}
 	text = strdup(err->message);
@@ -179,8 +221,6 @@ msg_xml_error(void *unused, xmlErrorPtr err)
 	msg_trim(text);
 	msg(level, file, line, col, "%s", text);
 	free(text);
-	if (base != NULL)
-		xmlFree(base);
 }
 
 static void

@@ -36,5 +36,9 @@ void	 msg_fatal_oom(size_t) __attribute__((noreturn));
 typedef int	(*msg_linemap)(void *arg, long line, const char **file,
 		    long *origline);
 void	 msg_set_linemap(msg_linemap, void *arg);
+/* Where a node that a library error names came from (file and line). */
+typedef int	(*msg_nodemap)(void *arg, const void *node, const char **file,
+		    long *line);
+void	 msg_set_nodemap(msg_nodemap, void *arg);
 
 #endif

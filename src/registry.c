@@ -3,12 +3,18 @@
  * Called once per run by main.c; every backend reads the result.
  *
  * Order of work, each step stopping the load when it reports an error:
- *   1. parse registry.xml: no network, no DTD loading, no entity substitution;
+ *   1. read registry.xml ourselves and parse it from memory: no network, no
+ *      DTD loading, no entity substitution, and a file name that is only a
+ *      name (never a URL to be unescaped);
  *   2. refuse any document type declaration or entity reference, so no entity,
  *      internal or external, can add text to the registry;
- *   3. check every xi:include href is a plain relative path below the registry's
- *      directory, then run XInclude (the loader refuses anything else anyway);
- *   4. validate against registry.xsd from the same directory;
+ *   3. XInclude, done here rather than by libxml2 so that one set of rules
+ *      holds for every include at every depth: only xi:include, only href and
+ *      parse="xml", no fallback, no xml:base, and the file itself (symbolic
+ *      links resolved) inside the registry's directory; each included file
+ *      goes through steps 1 and 2 before its own includes are expanded;
+ *   4. validate against the schema compiled into the tool (never one found
+ *      next to the registry, which a hostile tree could loosen);
  *   5. semantic checks in C, then build the struct status array.
  */
 #include <stdarg.h>
@@ -16,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -24,9 +33,11 @@
 #include <libxml/xmlschemas.h>
 
 #include "buf.h"
+#include "fs.h"
 #include "loader.h"
 #include "msg.h"
 #include "registry.h"
+#include "schema.h"
 #include "xalloc.h"
 
 #define REG_XI_NS	"http://www.w3.org/2001/XInclude"
@@ -53,6 +64,8 @@ static const struct {
 	{ 429, "Retry-After", 0 },
 	{ 503, "Retry-After", 0 },
 };
+
+#define REG_SLUG_MAX	64	/* as the schema's slug type says */
 
 /* ===== Node helpers ===== */
 
@@ -101,7 +114,70 @@ reg_attr(const xmlNode *n, const char *name)
 	return s;
 }
 
-/* Report an error at a node: the file comes from xml:base, set by XInclude. */
+/* The registry being loaded, so that reg_error() can name a node's file. */
+static const struct registry	*reg_cur;
+
+static int
+reg_root_cmp(const void *a, const void *b)
+{
+	const struct reg_root	*x = a, *y = b;
+
+	return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/* The file whose root element n is, or NULL. */
+static const char *
+reg_root_file(const struct registry *reg, const xmlNode *n)
+{
+	struct reg_root	 key, *r;
+
+	key.node = (xmlNode *)(uintptr_t)n;
+	r = bsearch(&key, reg->byroot, reg->nfiles, sizeof(*r), reg_root_cmp);
+	return r != NULL ? r->file : NULL;
+}
+
+/*
+ * The file a node came from: the nearest ancestor-or-self that is the root of
+ * an included file, else the registry file itself.
+ */
+static void
+reg_where(const struct registry *reg, const xmlNode *n, const char **file,
+    long *line)
+{
+	const xmlNode	*a;
+	const char	*f;
+
+	*file = reg->path;
+	*line = n != NULL ? xmlGetLineNo(n) : 0;
+	for (a = n; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if ((f = reg_root_file(reg, a)) != NULL) {
+			*file = f;
+			return;
+		}
+}
+
+static void
+reg_verror(const struct registry *reg, const xmlNode *n, const char *fmt,
+    va_list ap)
+{
+	struct buf	 b;
+	const char	*file;
+	long		 line;
+	va_list		 aq;
+	int		 len;
+
+	buf_init(&b);
+	va_copy(aq, ap);
+	len = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	buf_grow(&b, len < 0 ? 0 : (size_t)len);
+	vsnprintf(b.data, b.cap, fmt, ap);
+	reg_where(reg, n, &file, &line);
+	msg(MSG_ERROR, file, line, 0, "%s", b.data);
+	buf_release(&b);
+}
+
+/* Report an error at a node of the registry being loaded. */
 static void
 reg_error(const xmlNode *n, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -109,25 +185,23 @@ reg_error(const xmlNode *n, const char *fmt, ...)
 static void
 reg_error(const xmlNode *n, const char *fmt, ...)
 {
-	struct buf	 b;
-	xmlChar		*base;
-	va_list		 ap;
-	int		 len;
+	va_list	 ap;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	reg_verror(reg_cur, n, fmt, ap);
 	va_end(ap);
-	buf_grow(&b, len < 0 ? 0 : (size_t)len);
+}
+
+/* For the backends: an error located at a status's element. */
+void
+reg_status_error(const struct registry *reg, const struct status *st,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
 	va_start(ap, fmt);
-	vsnprintf(b.data, b.cap, fmt, ap);
+	reg_verror(reg, st->node, fmt, ap);
 	va_end(ap);
-	base = xmlNodeGetBase(n->doc, n);
-	msg(MSG_ERROR, base != NULL ? (const char *)base : NULL,
-	    xmlGetLineNo(n), 0, "%s", b.data);
-	if (base != NULL)
-		xmlFree(base);
-	buf_release(&b);
 }
 
 /* ===== Steps 2 and 3: no entities, and XInclude stays home ===== */
@@ -149,7 +223,8 @@ reg_no_entities(xmlDocPtr doc, const char *path)
 	while (n != NULL) {
 		if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE ||
 		    n->type == XML_ENTITY_DECL) {
-			reg_error(n->parent != NULL ? n->parent : n,
+			msg(MSG_ERROR, path, xmlGetLineNo(n->parent != NULL ?
+			    n->parent : n), 0,
 			    "entity reference '&%s;' is not allowed in the registry",
 			    (const char *)n->name);
 			bad = 1;
@@ -194,38 +269,278 @@ reg_href_ok(const char *href)
 }
 
 static int
-reg_check_xincludes(xmlNodePtr parent, const char *dir)
+reg_is_xi(const xmlNode *n)
 {
-	xmlNodePtr	 n;
-	char		*href, *parse;
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    (strcmp((const char *)n->ns->href, REG_XI_NS) == 0 ||
+	    strcmp((const char *)n->ns->href, REG_XI_NS_OLD) == 0);
+}
+
+#define REG_XI_DEPTH	8	/* registry.xml -> codes/x.xml -> ... */
+
+struct reg_xi {
+	struct registry	*reg;
+	const char	*realdir;	/* the registry's directory, resolved */
+	const char	*chain[REG_XI_DEPTH + 1];	/* files being expanded */
+	int		 depth;
+};
+
+static xmlDocPtr	reg_parse(const char *path, xmlDictPtr dict);
+static int		reg_expand(struct reg_xi *, xmlNodePtr, const char *);
+
+/* The attributes an xi:include may have, and what they may say. */
+static int
+reg_xi_attrs_ok(const xmlNode *n, const char *file)
+{
+	const xmlAttr	*a;
+	xmlChar		*v;
 	int		 bad = 0;
 
-	for (n = parent->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns == NULL && strcmp((const char *)a->name, "href") == 0)
 			continue;
-		if (n->ns != NULL && strcmp((const char *)n->name, "include") == 0 &&
-		    (strcmp((const char *)n->ns->href, REG_XI_NS) == 0 ||
-		    strcmp((const char *)n->ns->href, REG_XI_NS_OLD) == 0)) {
-			href = reg_attr(n, "href");
-			parse = reg_attr(n, "parse");
-			if (href == NULL || !reg_href_ok(href)) {
-				reg_error(n, "XInclude href '%s' must be a relative path "
-				    "inside '%s'", href != NULL ? href : "", dir);
-				bad = 1;
-			} else if ((parse != NULL && strcmp(parse, "xml") != 0) ||
-			    xmlHasProp(n, (const xmlChar *)"xpointer") != NULL) {
-				reg_error(n, "XInclude of '%s' may only pull in a whole "
-				    "XML file", href);
+		if (a->ns == NULL && strcmp((const char *)a->name, "parse") == 0) {
+			v = xmlNodeGetContent((const xmlNode *)a);
+			if (v == NULL || strcmp((const char *)v, "xml") != 0) {
+				msg(MSG_ERROR, file, xmlGetLineNo(n), 0, "XInclude may "
+				    "only pull in a whole XML file, not parse=\"%s\"",
+				    v != NULL ? (const char *)v : "");
 				bad = 1;
 			}
-			free(href);
-			free(parse);
+			xmlFree(v);
 			continue;
 		}
-		if (reg_check_xincludes(n, dir) == -1)
+		msg(MSG_ERROR, file, xmlGetLineNo(n), 0, "XInclude attribute '%s' "
+		    "is not allowed: an include names a whole XML file with href "
+		    "alone", (const char *)a->name);
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+/*
+ * The file an xi:include in file names, checked: a plain relative path whose
+ * real location (every symbolic link resolved, the file's own included) is a
+ * regular file inside the registry's directory.  Returns the path to read.
+ */
+static char *
+reg_xi_path(struct reg_xi *x, const xmlNode *n, const char *file)
+{
+	char		*href, *path = NULL, real[PATH_MAX];
+	const char	*slash;
+	size_t		 len;
+
+	href = reg_attr(n, "href");
+	if (href == NULL || !reg_href_ok(href)) {
+		msg(MSG_ERROR, file, xmlGetLineNo(n), 0, "XInclude href '%s' must "
+		    "be a relative path of plain names inside the registry's "
+		    "directory", href != NULL ? href : "");
+		goto out;
+	}
+	slash = strrchr(file, '/');
+	path = slash != NULL ? xasprintf("%.*s/%s", (int)(slash - file), file, href) :
+	    xstrdup(href);
+	len = strlen(x->realdir);
+	if (realpath(path, real) == NULL) {
+		/* A file that is not there is the registry's fault; EACCES is not. */
+		msg(errno == ENOENT || errno == ENOTDIR ? MSG_ERROR : MSG_SYSERR, file,
+		    xmlGetLineNo(n), 0, "cannot include '%s': %s", href,
+		    strerror(errno));
+		free(path);
+		path = NULL;
+	} else if (strncmp(real, x->realdir, len) != 0 || real[len] != '/') {
+		msg(MSG_ERROR, file, xmlGetLineNo(n), 0, "refusing to include '%s': "
+		    "it resolves to '%s', outside the registry's directory", href,
+		    real);
+		free(path);
+		path = NULL;
+	}
+out:
+	free(href);
+	return path;
+}
+
+/* Replace the xi:include n, in file, by the root element of the file it names. */
+static int
+reg_xi_one(struct reg_xi *x, xmlNodePtr n, const char *file)
+{
+	xmlDocPtr	 sub = NULL;
+	xmlNodePtr	 root, copy;
+	char		*path;
+	int		 i, rc = -1;
+
+	if (reg_xi_attrs_ok(n, file) == -1)
+		return -1;
+	if (n->children != NULL) {
+		for (copy = n->children; copy != NULL; copy = copy->next)
+			if (copy->type == XML_ELEMENT_NODE)
+				break;
+		if (copy != NULL) {
+			msg(MSG_ERROR, file, xmlGetLineNo(copy), 0, "xi:%s is not "
+			    "allowed inside xi:include: every include must succeed",
+			    (const char *)copy->name);
+			return -1;
+		}
+	}
+	if ((path = reg_xi_path(x, n, file)) == NULL)
+		return -1;
+	for (i = 0; i < x->depth; i++)
+		if (strcmp(x->chain[i], path) == 0) {
+			msg(MSG_ERROR, file, xmlGetLineNo(n), 0, "'%s' includes "
+			    "itself", path);
+			goto out;
+		}
+	if (x->depth == REG_XI_DEPTH) {
+		msg(MSG_ERROR, file, xmlGetLineNo(n), 0, "includes nest deeper "
+		    "than %d files", REG_XI_DEPTH);
+		goto out;
+	}
+	if ((sub = reg_parse(path, x->reg->doc->dict)) == NULL)
+		goto out;
+	root = xmlDocGetRootElement(sub);
+	if (reg_is_xi(root)) {
+		msg(MSG_ERROR, path, xmlGetLineNo(root), 0, "an included file's root "
+		    "element must not be xi:%s", (const char *)root->name);
+		goto out;
+	}
+	x->chain[x->depth++] = path;
+	i = reg_expand(x, root, path);
+	x->depth--;
+	if (i == -1)
+		goto out;
+	/*
+	 * Moved, not copied: a copy (or xmlDOMWrapAdoptNode) loses line numbers,
+	 * and those past 65535 that libxml2 keeps beside text nodes.  root now belongs to the registry's
+	 * document; the rest of sub is ours to free.
+	 */
+	xmlUnlinkNode(root);
+	xmlSetTreeDoc(root, x->reg->doc);	/* one dictionary: see reg_parse() */
+	copy = root;
+	xmlReplaceNode(n, copy);
+	xmlFreeNode(n);
+	x->reg->roots = xreallocarray(x->reg->roots, xadd(x->reg->nfiles, 1),
+	    sizeof(*x->reg->roots));
+	x->reg->files = xreallocarray(x->reg->files, xadd(x->reg->nfiles, 1),
+	    sizeof(*x->reg->files));
+	x->reg->roots[x->reg->nfiles] = copy;
+	x->reg->files[x->reg->nfiles++] = path;
+	path = NULL;
+	rc = 0;
+out:
+	xmlFreeDoc(sub);
+	free(path);
+	return rc;
+}
+
+/*
+ * Expand every XInclude element below parent, which came from file, and refuse
+ * xml:base anywhere (it would change what a relative reference means).
+ */
+static int
+reg_expand(struct reg_xi *x, xmlNodePtr parent, const char *file)
+{
+	xmlNodePtr	 n, next;
+	int		 bad = 0;
+
+	if (parent->type == XML_ELEMENT_NODE &&
+	    xmlHasNsProp(parent, (const xmlChar *)"base", XML_XML_NAMESPACE) != NULL) {
+		msg(MSG_ERROR, file, xmlGetLineNo(parent), 0,
+		    "xml:base is not allowed in the registry");
+		bad = 1;
+	}
+	for (n = parent->children; n != NULL; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (reg_is_xi(n)) {
+			if (strcmp((const char *)n->name, "include") != 0) {
+				msg(MSG_ERROR, file, xmlGetLineNo(n), 0, "xi:%s is not "
+				    "allowed here: only xi:include", (const char *)n->name);
+				bad = 1;
+			} else if (reg_xi_one(x, n, file) == -1)
+				bad = 1;
+			continue;
+		}
+		if (reg_expand(x, n, file) == -1)
 			bad = 1;
 	}
 	return bad ? -1 : 0;
+}
+
+/*
+ * Read and parse one registry file, refusing entities; NULL after reporting.
+ * The bytes are read here and parsed from memory, so path is only ever a file
+ * name: spaces, '%', ':' and non-ASCII in it mean nothing to libxml2.  dict,
+ * when not NULL, is the registry document's string dictionary.
+ */
+static void
+reg_refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *public_id,
+    const xmlChar *system_id)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	long			*line = ctxt->_private;
+
+	(void)name;
+	(void)public_id;
+	(void)system_id;
+	*line = ctxt->input != NULL && ctxt->input->line > 0 ? ctxt->input->line : 1;
+	xmlStopParser(ctxt);
+}
+
+static xmlDocPtr
+reg_parse(const char *path, xmlDictPtr dict)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr	 doc;
+	char		*data;
+	long		 dtd_line = 0;
+	size_t		 len, errors = msg_error_count();
+
+	if ((data = fs_read(path, &len)) == NULL)
+		return NULL;
+	if (len > INT_MAX) {
+		msg(MSG_ERROR, path, 0, 0, "file too large");
+		free(data);
+		return NULL;
+	}
+	/*
+	 * No NOENT, no DTDLOAD: entities are never substituted nor fetched.  And
+	 * the parse stops at "<!DOCTYPE", before any entity is even declared, so
+	 * no entity loop or expansion can cost anything or say anything.
+	 */
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		msg_fatal_oom(0);
+	/* Included files share the registry's dictionary, so nodes can move. */
+	if (dict != NULL && dict != ctxt->dict) {
+		xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	ctxt->sax->internalSubset = reg_refuse_dtd;
+	ctxt->_private = &dtd_line;
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+	xmlFreeParserCtxt(ctxt);
+	free(data);
+	msg_flush(path);
+	if (dtd_line != 0) {
+		xmlFreeDoc(doc);
+		msg(MSG_ERROR, path, dtd_line, 0, "document type declarations are "
+		    "not allowed in the registry");
+		return NULL;
+	}
+	if (doc == NULL) {
+		if (msg_error_count() == errors)
+			msg(MSG_ERROR, path, 0, 0, "cannot parse");
+		return NULL;
+	}
+	if (xmlDocGetRootElement(doc) == NULL || reg_no_entities(doc, path) == -1) {
+		if (msg_error_count() == errors)
+			msg(MSG_ERROR, path, 0, 0, "no root element");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
 }
 
 /* ===== Step 4: the schema ===== */
@@ -238,8 +553,8 @@ reg_check_xincludes(xmlNodePtr parent, const char *dir)
  */
 struct reg_lines {
 	xmlNodePtr	*nodes;
-	char		**files;
-	unsigned short	*lines;
+	const char	**files;
+	long		*lines;
 	size_t		 n;
 };
 
@@ -257,43 +572,55 @@ reg_lines_map(void *arg, long line, const char **file, long *origline)
 	return 0;
 }
 
-static void
-reg_lines_walk(struct reg_lines *rl, xmlNodePtr n, int collect)
+/* Where a node came from, for library errors that carry the node. */
+static int
+reg_node_map(void *arg, const void *node, const char **file, long *line)
 {
-	xmlChar	*base;
+	const struct registry	*reg = arg;
+
+	reg_where(reg, node, file, line);
+	return 0;
+}
+
+static void
+reg_lines_walk(const struct registry *reg, struct reg_lines *rl, xmlNodePtr n,
+    const char *file, int collect)
+{
+	const char	*f;
 
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		f = file;
 		if (collect) {
-			base = xmlNodeGetBase(n->doc, n);
+			if ((f = reg_root_file(reg, n)) == NULL)
+				f = file;
 			rl->nodes[rl->n] = n;
-			rl->files[rl->n] = xstrdup(base != NULL ?
-			    (const char *)base : "");
-			rl->lines[rl->n] = n->line;
-			xmlFree(base);
+			rl->files[rl->n] = f;
+			rl->lines[rl->n] = xmlGetLineNo(n);
 		}
 		rl->n++;
-		reg_lines_walk(rl, n->children, collect);
+		reg_lines_walk(reg, rl, n->children, f, collect);
 	}
 }
 
 static int
-reg_lines_renumber(struct reg_lines *rl, xmlDocPtr doc)
+reg_lines_renumber(const struct registry *reg, struct reg_lines *rl)
 {
-	size_t	 i;
+	xmlNodePtr	 root = xmlDocGetRootElement(reg->doc);
+	size_t		 i;
 
 	memset(rl, 0, sizeof(*rl));
-	reg_lines_walk(rl, xmlDocGetRootElement(doc), 0);
+	reg_lines_walk(reg, rl, root, reg->path, 0);
 	if (rl->n > REG_LINES_MAX) {
-		rl->n = 0;	/* too large to renumber: keep libxml2's lines */
+		rl->n = 0;	/* too large to renumber: errors name nodes instead */
 		return -1;
 	}
 	rl->nodes = xcalloc(rl->n, sizeof(*rl->nodes));
 	rl->files = xcalloc(rl->n, sizeof(*rl->files));
 	rl->lines = xcalloc(rl->n, sizeof(*rl->lines));
 	rl->n = 0;
-	reg_lines_walk(rl, xmlDocGetRootElement(doc), 1);
+	reg_lines_walk(reg, rl, root, reg->path, 1);
 	for (i = 0; i < rl->n; i++)
 		rl->nodes[i]->line = (unsigned short)(i + 1);
 	return 0;
@@ -304,10 +631,9 @@ reg_lines_restore(struct reg_lines *rl)
 {
 	size_t	 i;
 
-	for (i = 0; i < rl->n; i++) {
-		rl->nodes[i]->line = rl->lines[i];
-		free(rl->files[i]);
-	}
+	for (i = 0; i < rl->n; i++)
+		rl->nodes[i]->line = rl->lines[i] > 65535 ? 65535 :
+		    (unsigned short)rl->lines[i];
 	free(rl->nodes);
 	free(rl->files);
 	free(rl->lines);
@@ -315,40 +641,40 @@ reg_lines_restore(struct reg_lines *rl)
 }
 
 static int
-reg_validate(xmlDocPtr doc, const char *dir)
+reg_validate(const struct registry *reg)
 {
 	xmlSchemaParserCtxtPtr	 pctxt = NULL;
 	xmlSchemaPtr		 schema = NULL;
 	xmlSchemaValidCtxtPtr	 vctxt = NULL;
 	struct reg_lines	 lines;
-	char			*xsd;
 	int			 rc = -1, v;
 
-	xsd = xasprintf("%s/registry.xsd", dir);
-	if ((pctxt = xmlSchemaNewParserCtxt(xsd)) == NULL)
-		goto out;
+	if ((pctxt = xmlSchemaNewMemParserCtxt((const char *)schema_xsd,
+	    (int)schema_xsd_len)) == NULL)
+		msg_fatal_oom(0);
 	schema = xmlSchemaParse(pctxt);
 	/* The schema owns what it needs; the parser context can go at once. */
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (schema == NULL) {
-		msg(MSG_ERROR, xsd, 0, 0, "cannot compile the registry schema");
+		msg(MSG_SYSERR, NULL, 0, 0, "cannot compile the built-in schema");
 		goto out;
 	}
 	if ((vctxt = xmlSchemaNewValidCtxt(schema)) == NULL)
 		msg_fatal_oom(0);
-	if (reg_lines_renumber(&lines, doc) == 0)
+	if (reg_lines_renumber(reg, &lines) == 0)
 		msg_set_linemap(reg_lines_map, &lines);
-	v = xmlSchemaValidateDoc(vctxt, doc);
+	msg_set_nodemap(reg_node_map, (void *)(uintptr_t)reg);
+	v = xmlSchemaValidateDoc(vctxt, reg->doc);
 	msg_set_linemap(NULL, NULL);
+	msg_set_nodemap(NULL, NULL);
 	reg_lines_restore(&lines);
 	if (v < 0)
-		msg(MSG_SYSERR, xsd, 0, 0, "schema validation failed internally");
+		msg(MSG_SYSERR, reg->path, 0, 0, "schema validation failed internally");
 	else if (v == 0)
 		rc = 0;
 out:
 	xmlSchemaFreeValidCtxt(vctxt);
 	xmlSchemaFree(schema);
-	free(xsd);
 	return rc;
 }
 
@@ -469,6 +795,7 @@ reg_check_status(xmlNodePtr n, struct status *st)
 	    strcmp(primary, "1") == 0;
 	st->phrase = reg_text(reg_child(facts, "phrase"));
 	st->slug = xstrdup(slug);
+	st->node = n;
 	snprintf(st->cls, sizeof(st->cls), "%s", cls);
 
 	if (cls[0] != code[0] || strcmp(cls + 1, "xx") != 0) {
@@ -483,6 +810,12 @@ reg_check_status(xmlNodePtr n, struct status *st)
 	}
 	if (strchr(slug, '/') != NULL || strstr(slug, "..") != NULL) {
 		reg_error(n, "slug '%s' is not a plain file name", slug);
+		bad = 1;
+	}
+	/* NNN-slug.7.gz, NNN-slug.html and node names must fit a file name. */
+	if (strlen(slug) > REG_SLUG_MAX) {
+		reg_error(n, "slug '%.20s...' is longer than %d characters", slug,
+		    REG_SLUG_MAX);
 		bad = 1;
 	}
 
@@ -641,18 +974,38 @@ reg_collect(struct registry *reg)
 		reg_error(root, "registry needs updated=\"YYYY-MM-DD\"");
 		return -1;
 	}
+	/*
+	 * The five classes, 1xx to 5xx in that order, each with a name: the
+	 * schema says so, and C checks again rather than trust it.
+	 */
 	for (c = root->children; c != NULL; c = c->next) {
-		if (reg_is(c, "class") && nc < 5) {
+		if (reg_is(c, "class")) {
 			char *id = reg_attr(c, "id");
+			char *name = reg_attr(c, "name");
+			char want[16];
 
-			snprintf(reg->classes[nc].id, sizeof(reg->classes[nc].id), "%s",
-			    id != NULL ? id : "");
-			reg->classes[nc++].name = reg_attr(c, "name");
+			snprintf(want, sizeof(want), "%dxx", (int)nc + 1);
+			if (nc == 5 || id == NULL || strcmp(id, want) != 0 ||
+			    name == NULL || *name == '\0') {
+				reg_error(c, "expected class '%s' with a name here",
+				    nc < 5 ? want : "(none)");
+				bad = 1;
+				free(name);
+			} else {
+				memcpy(reg->classes[nc].id, want, sizeof(want));
+				reg->classes[nc++].name = name;
+			}
 			free(id);
 		}
 		if (reg_is(c, "status"))
 			count++;
 	}
+	if (nc != 5 && !bad) {
+		reg_error(root, "the registry needs the five classes 1xx to 5xx");
+		bad = 1;
+	}
+	if (bad)
+		return -1;
 	nodes = xcalloc(xadd(count, 1), sizeof(*nodes));
 	reg->statuses = xcalloc(count, sizeof(struct status));
 	i = 0;
@@ -685,52 +1038,43 @@ struct registry *
 reg_load(const char *path)
 {
 	struct registry	*reg;
-	xmlDocPtr	 doc;
-	char		*dir;
+	struct reg_xi	 x;
+	char		*dir, realdir[PATH_MAX];
 	const char	*slash;
+	size_t		 i;
 	int		 ok = 0;
 
 	slash = strrchr(path, '/');
 	dir = slash != NULL ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 	reg = xcalloc(1, sizeof(*reg));
 	reg->path = xstrdup(path);
-	if (access(path, R_OK) == -1) {
-		msg_errno(path, "cannot open");
+	reg_cur = reg;
+	if (realpath(*dir == '\0' ? "/" : dir, realdir) == NULL) {
+		msg_errno(dir, "cannot open directory");
 		goto out;
 	}
-	if (loader_allow(dir) == -1)
+	if ((reg->doc = reg_parse(path, NULL)) == NULL)
 		goto out;
-
-	/* No NOENT, no DTDLOAD: entities are never substituted nor fetched. */
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	msg_flush(path);
-	if (doc == NULL) {
-		if (msg_error_count() == 0)
-			msg(MSG_ERROR, path, 0, 0, "cannot parse the registry");
+	memset(&x, 0, sizeof(x));
+	x.reg = reg;
+	x.realdir = realdir;
+	x.chain[x.depth++] = path;
+	if (reg_expand(&x, xmlDocGetRootElement(reg->doc), path) == -1)
 		goto out;
+	reg->byroot = xcalloc(reg->nfiles, sizeof(*reg->byroot));
+	for (i = 0; i < reg->nfiles; i++) {
+		reg->byroot[i].node = reg->roots[i];
+		reg->byroot[i].file = reg->files[i];
 	}
-	reg->doc = doc;
-	if (reg_no_entities(doc, path) == -1)
-		goto out;
-	if (reg_check_xincludes((xmlNodePtr)doc, dir) == -1)
-		goto out;
-	if (xmlXIncludeProcessFlags(doc, XML_PARSE_NONET | XML_PARSE_NOCDATA |
-	    XML_PARSE_NOXINCNODE) < 0) {
-		msg_flush(path);
-		if (msg_error_count() == 0)
-			msg(MSG_ERROR, path, 0, 0, "XInclude processing failed");
-		goto out;
-	}
-	msg_flush(path);
-	if (reg_no_entities(doc, path) == -1)
-		goto out;
-	if (reg_validate(doc, dir) == -1)
+	qsort(reg->byroot, reg->nfiles, sizeof(*reg->byroot), reg_root_cmp);
+	if (reg_validate(reg) == -1)
 		goto out;
 	if (reg_collect(reg) == -1)
 		goto out;
 	ok = 1;
 out:
 	msg_flush(path);
+	reg_cur = NULL;
 	free(dir);
 	if (!ok) {
 		reg_free(reg);
@@ -751,6 +1095,11 @@ reg_free(struct registry *reg)
 	free(reg->statuses);
 	for (i = 0; i < 5; i++)
 		free(reg->classes[i].name);
+	for (i = 0; i < reg->nfiles; i++)
+		free(reg->files[i]);
+	free(reg->files);
+	free(reg->roots);
+	free(reg->byroot);
 	free(reg->updated);
 	free(reg->path);
 	if (reg->doc != NULL)

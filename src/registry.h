@@ -1,9 +1,9 @@
 /*
  * registry.h: the registry, loaded once, validated, and shared read-only by every
  * backend.  reg_load() parses xml/registry.xml without network access or entity
- * expansion, resolves XInclude only inside the registry's directory, validates
- * against registry.xsd next to it, then runs the semantic checks a schema cannot
- * express.  The parsed document is handed to the stylesheets as it is; the
+ * expansion, resolves XInclude itself, only inside the registry's directory,
+ * validates against the schema compiled into the tool, then runs the semantic
+ * checks a schema cannot express.  The parsed document is handed to the stylesheets as it is; the
  * struct status array gives C code the few facts it needs to name files.
  */
 #ifndef REGISTRY_H
@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 struct _xmlDoc;
+struct _xmlNode;
 
 struct status {
 	char	*slug;		/* 404-not-found: checked safe as a file name */
@@ -23,6 +24,12 @@ struct status {
 	int	 primary;	/* answers for its code: man 404, #404 */
 	int	 vendor;	/* not an IETF status */
 	char	 cls[4];	/* "4xx" */
+	struct _xmlNode	*node;	/* its <status>, for located errors */
+};
+
+struct reg_root {
+	struct _xmlNode	*node;
+	const char	*file;
 };
 
 struct regclass {
@@ -37,9 +44,16 @@ struct registry {
 	struct status	*statuses;	/* by code, primary first, then slug */
 	size_t		 nstatus;
 	struct regclass	 classes[5];
+	/* Every included file, and the element that stands for it. */
+	char		**files;
+	struct _xmlNode	**roots;
+	struct reg_root	*byroot;	/* the same, sorted by node */
+	size_t		 nfiles;
 };
 
 struct registry	*reg_load(const char *path);
 void		 reg_free(struct registry *);
+void		 reg_status_error(const struct registry *, const struct status *,
+		    const char *, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

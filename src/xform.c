@@ -2,6 +2,7 @@
  * xform.c: compile and apply the stylesheets in xsl/ (see xform.h).
  * Called by main.c (init, new, free) and the backends (run).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "fs.h"
 #include "loader.h"
 #include "msg.h"
 #include "registry.h"
@@ -145,11 +147,22 @@ xform_new(const char *xsldir, const char *file)
 {
 	struct xform	*xf;
 	xmlDocPtr	 doc;
-	char		*path;
-	size_t		 errors = msg_error_count();
+	char		*path, *data;
+	size_t		 len, errors = msg_error_count();
 
+	/*
+	 * Read here and parsed from memory, so that the path is only a file name
+	 * (a space or '%' in it means nothing); a missing stylesheet is a system
+	 * error, like a missing directory.
+	 */
 	path = xasprintf("%s/%s", xsldir, file);
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if ((data = fs_read(path, &len)) == NULL) {
+		free(path);
+		return NULL;
+	}
+	doc = len > INT_MAX ? NULL : xmlReadMemory(data, (int)len, path, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	free(data);
 	msg_flush(path);
 	if (doc == NULL) {
 		if (msg_error_count() == errors)
