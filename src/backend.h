@@ -21,6 +21,14 @@ struct emit {
 	const char		*feed_url;	/* docset download URL for the feed */
 };
 
+/*
+ * A backend may also check what would make its output wrong although the
+ * registry is valid; `check` and `build` both run every backend's check, so
+ * `check` rejects everything `build` would.
+ */
+int	out_info_check(const struct registry *);
+int	out_docset_check(const struct registry *);
+
 int	out_man_emit(const struct emit *);
 int	out_html_emit(const struct emit *);
 int	out_info_emit(const struct emit *);

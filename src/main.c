@@ -34,12 +34,13 @@
 static const struct backend {
 	const char	*name;		/* -f value and output tree */
 	const char	*stylesheet;	/* in the stylesheet directory */
+	int		(*check)(const struct registry *);	/* or NULL */
 	int		(*emit)(const struct emit *);
 } backends[] = {
-	{ "man", "man.xsl", out_man_emit },
-	{ "info", "info.xsl", out_info_emit },
-	{ "docset", "docset.xsl", out_docset_emit },
-	{ "html", "html.xsl", out_html_emit },
+	{ "man", "man.xsl", NULL, out_man_emit },
+	{ "info", "info.xsl", out_info_check, out_info_emit },
+	{ "docset", "docset.xsl", out_docset_check, out_docset_emit },
+	{ "html", "html.xsl", NULL, out_html_emit },
 };
 
 #define NBACKENDS	(sizeof(backends) / sizeof(backends[0]))
@@ -97,6 +98,30 @@ parse_formats(struct opts *o, const char *list)
 	}
 	free(copy);
 	return rc;
+}
+
+/*
+ * An http(s) URL of printable ASCII with no space, quote, angle bracket or
+ * backslash: it is written into the feed and Info.plist, so nothing in it
+ * may become markup, and a control character would make the XML ill-formed.
+ */
+static int
+feed_url_ok(const char *u)
+{
+	const char	*p;
+
+	if (strncmp(u, "https://", 8) == 0)
+		p = u + 8;
+	else if (strncmp(u, "http://", 7) == 0)
+		p = u + 7;
+	else
+		return 0;
+	if (*p == '\0' || *p == '/')
+		return 0;
+	for (; *p != '\0'; p++)
+		if (*p <= ' ' || *p >= 0x7f || strchr("\"'<>\\^`{|}", *p) != NULL)
+			return 0;
+	return 1;
 }
 
 /*
@@ -165,7 +190,10 @@ run_build(const struct opts *o, const struct registry *reg)
 		if (o->want[i] &&
 		    (xf[i] = xform_new(o->xsldir, backends[i].stylesheet)) == NULL)
 			goto out;
-	if ((st = stage_new(o->outdir)) == NULL)
+	for (i = 0; i < NBACKENDS; i++)
+		if (o->want[i])
+			trees[ntrees++] = backends[i].name;
+	if ((st = stage_new(o->outdir, trees, ntrees)) == NULL)
 		goto out;
 	for (i = 0; i < NBACKENDS; i++) {
 		if (!o->want[i])
@@ -186,7 +214,6 @@ run_build(const struct opts *o, const struct registry *reg)
 			goto out;
 		}
 		free(dir);
-		trees[ntrees++] = backends[i].name;
 	}
 	rc = stage_commit(st, trees, ntrees);
 out:
@@ -248,6 +275,11 @@ tool_main(int argc, char *argv[])
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
+			if (*optarg == '\0') {
+				msg(MSG_USAGE, NULL, 0, 0, "the output directory "
+				    "name is empty");
+				return 2;
+			}
 			o.outdir = optarg;
 			break;
 		case 'f':
@@ -258,10 +290,9 @@ tool_main(int argc, char *argv[])
 			o.xsldir = optarg;
 			break;
 		case 'u':
-			if (strncmp(optarg, "https://", 8) != 0 &&
-			    strncmp(optarg, "http://", 7) != 0) {
-				msg(MSG_USAGE, NULL, 0, 0, "feed URL '%s' is not an "
-				    "http(s) URL", optarg);
+			if (!feed_url_ok(optarg)) {
+				msg(MSG_USAGE, NULL, 0, 0, "feed URL '%s' is not a "
+				    "plain http(s) URL", optarg);
 				return 2;
 			}
 			o.feed_url = optarg;
@@ -292,6 +323,12 @@ tool_main(int argc, char *argv[])
 	if (build && xform_init(o.xsldir) == -1)
 		goto out;
 	if ((reg = reg_load(o.registry)) == NULL)
+		goto out;
+	/* Every backend's check, for check and build alike (whatever -f says). */
+	for (i = 0; i < NBACKENDS; i++)
+		if (backends[i].check != NULL)
+			backends[i].check(reg);
+	if (msg_exit_status() != 0)
 		goto out;
 	if (build && run_build(&o, reg) == -1 && msg_exit_status() == 0)
 		msg(MSG_SYSERR, o.outdir, 0, 0, "build failed");

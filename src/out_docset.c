@@ -77,9 +77,10 @@ static const struct {
 };
 
 struct docset_row {
-	char		*name;
-	const char	*type;
-	char		*path;
+	char			*name;
+	const char		*type;
+	char			*path;
+	const struct status	*st;	/* whose row it is; NULL for a class */
 };
 
 struct docset_rows {
@@ -209,7 +210,7 @@ out:
 
 static void
 docset_row_add(struct docset_rows *rs, char *name, const char *type,
-    char *path)
+    char *path, const struct status *st)
 {
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap == 0 ? 64 : xmul(rs->cap, 2);
@@ -218,6 +219,7 @@ docset_row_add(struct docset_rows *rs, char *name, const char *type,
 	rs->v[rs->n].name = name;
 	rs->v[rs->n].type = type;
 	rs->v[rs->n].path = path;
+	rs->v[rs->n].st = st;
 	rs->n++;
 }
 
@@ -252,20 +254,33 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 		docset_row_add(rs, st->primary ?
 		    xasprintf("%d %s", st->code, st->phrase) :
 		    xasprintf("%d %s (%s)", st->code, st->phrase, st->origin),
-		    "Entry", xasprintf("%s.html", st->slug));
+		    "Entry", xasprintf("%s.html", st->slug), st);
 	}
 	for (i = 0; i < reg->nstatus; i++) {
 		st = &reg->statuses[i];
 		for (j = 0; j < st->naliases; j++)
 			docset_row_add(rs, xstrdup(st->aliases[j]),
 			    docset_is_identifier(st->aliases[j]) ? "Constant" :
-			    "Value", xasprintf("%s.html", st->slug));
+			    "Value", xasprintf("%s.html", st->slug), st);
 	}
 	for (i = 0; i < sizeof(reg->classes) / sizeof(reg->classes[0]); i++) {
 		cl = &reg->classes[i];
 		docset_row_add(rs, xasprintf("%s %s", cl->id, cl->name),
-		    "Category", xasprintf("index.html#%s", cl->id));
+		    "Category", xasprintf("index.html#%s", cl->id), NULL);
 	}
+}
+
+static void
+docset_rows_release(struct docset_rows *rs)
+{
+	size_t	 i;
+
+	for (i = 0; i < rs->n; i++) {
+		free(rs->v[i].name);
+		free(rs->v[i].path);
+	}
+	free(rs->v);
+	memset(rs, 0, sizeof(*rs));
 }
 
 static int
@@ -324,10 +339,10 @@ docset_check_ranking(const struct registry *reg, const struct docset_rows *rs)
 			if (j == i || strstr(rs->v[j].name, code) == NULL ||
 			    !docset_outranks(&rs->v[j], &rs->v[i]))
 				continue;
-			msg(MSG_ERROR, reg->path, 0, 0, "docset: a search for '%s' "
-			    "would list '%s' (%s) before '%s'; rename it or make it "
-			    "longer", code, rs->v[j].name, rs->v[j].type,
-			    rs->v[i].name);
+			reg_status_error(reg, rs->v[j].st != NULL ? rs->v[j].st :
+			    st, "docset: a search for '%s' would list '%s' (%s) "
+			    "before '%s'; rename it or make it longer", code,
+			    rs->v[j].name, rs->v[j].type, rs->v[i].name);
 			rc = -1;
 		}
 	}
@@ -345,8 +360,6 @@ docset_index(const struct emit *e)
 
 	memset(&rs, 0, sizeof(rs));
 	docset_rows(e->reg, &rs);
-	if (docset_check_ranking(e->reg, &rs) == -1)
-		goto out;
 	ix = dsidx_new();
 	for (i = 0; i < rs.n; i++)
 		dsidx_add(ix, rs.v[i].name, rs.v[i].type, rs.v[i].path);
@@ -358,11 +371,24 @@ docset_index(const struct emit *e)
 		rc = dsidx_write(ix, e->dir, DOCSET_RES "/docSet.dsidx");
 out:
 	dsidx_free(ix);
-	for (i = 0; i < rs.n; i++) {
-		free(rs.v[i].name);
-		free(rs.v[i].path);
-	}
-	free(rs.v);
+	docset_rows_release(&rs);
+	return rc;
+}
+
+/*
+ * What would make the docset wrong although the registry is valid: run by
+ * `check` and before every build, so the two always agree.
+ */
+int
+out_docset_check(const struct registry *reg)
+{
+	struct docset_rows	 rs;
+	int			 rc;
+
+	memset(&rs, 0, sizeof(rs));
+	docset_rows(reg, &rs);
+	rc = docset_check_ranking(reg, &rs);
+	docset_rows_release(&rs);
 	return rc;
 }
 

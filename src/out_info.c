@@ -13,6 +13,7 @@
 
 #include "backend.h"
 #include "buf.h"
+#include "escape.h"
 #include "fs.h"
 #include "gz.h"
 #include "msg.h"
@@ -425,5 +426,60 @@ out:
 	free(in.entries);
 	buf_release(&in.out);
 	buf_release(&text);
+	return rc;
+}
+
+/* A node name and the status it belongs to (NULL for Top and Index). */
+struct info_name {
+	char			*name;
+	const struct status	*st;
+};
+
+static int
+info_name_cmp(const void *a, const void *b)
+{
+	const struct info_name	*x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+/*
+ * Two nodes with one name would make one of them unreachable: run by `check`
+ * and before every build.  The names are the ones xsl/info.xsl gives (the
+ * node-name template: hx:info-node of "CODE PHRASE"), beside Top and Index.
+ */
+int
+out_info_check(const struct registry *reg)
+{
+	struct info_name	*v;
+	struct buf		 b;
+	char			*raw;
+	size_t			 i, n = 0;
+	int			 rc = 0;
+
+	v = xcalloc(xadd(reg->nstatus, 2), sizeof(*v));
+	v[n++].name = xstrdup("Top");
+	v[n++].name = xstrdup("Index");
+	for (i = 0; i < reg->nstatus; i++) {
+		raw = xasprintf("%d %s", reg->statuses[i].code, reg->statuses[i].phrase);
+		buf_init(&b);
+		buf_grow(&b, 0);
+		esc_info_node(&b, raw);
+		free(raw);
+		v[n].name = buf_detach(&b);
+		v[n++].st = &reg->statuses[i];
+	}
+	qsort(v, n, sizeof(*v), info_name_cmp);
+	for (i = 0; i + 1 < n; i++) {
+		if (strcmp(v[i].name, v[i + 1].name) != 0)
+			continue;
+		reg_status_error(reg, v[i + 1].st != NULL ? v[i + 1].st : v[i].st,
+		    "its Info node would be named '%s', like another node; Info "
+		    "node names must be unique", v[i].name);
+		rc = -1;
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
 	return rc;
 }
