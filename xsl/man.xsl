@@ -53,7 +53,7 @@
     <xsl:value-of select="$version"/>
     <xsl:text> from the httperror registry; do not edit.&#10;</xsl:text>
     <xsl:text>.TH </xsl:text>
-    <xsl:value-of select="translate($title, $lower, $upper)"/>
+    <xsl:value-of select="hx:roff(translate($title, $lower, $upper))"/>
     <xsl:text> 7 </xsl:text>
     <xsl:value-of select="$date"/>
     <xsl:text> "httperror </xsl:text>
