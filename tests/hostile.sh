@@ -1,8 +1,19 @@
 #!/bin/sh
 # hostile.sh: registry text that looks like roff (requests at the start of a
 # line, backslash escapes) or is not ASCII must reach the reader exactly as
-# written, and the page must still pass every lint gate.
+# written, on a status page and on the overview httperror(7), and every page
+# must still pass every lint gate.
 . "$(dirname "$0")/lib.sh"
+# lint_gates PAGE: the gates of notes/manpages.md 3.3 on an uncompressed page;
+# what they say goes to lint.err, which stays empty on a clean page.
+lint_gates() {
+	: > lint.err
+	mandoc -T lint -W warning,stop "$1" >> lint.err 2>&1
+	mandoc -T lint -W unsupp "$1" >> lint.err 2>&1
+	groff -t -man -ww -z "$1" >> lint.err 2>&1
+	MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z "$1" > /dev/null 2>> lint.err
+}
+
 make_scratch
 fixture_registry "$tmp" "$TOP/tests/fixtures/hostile"
 cd "$tmp" || exit 1
@@ -12,6 +23,7 @@ if ! "$TOOL" build -s "$TOP/xsl" -o out -f man > build.log 2>&1; then
 fi
 ok "hostile: build"
 page=out/man/man7/404-not-found.7.gz
+
 MANWIDTH=400 man -l "$page" > rendered.txt 2> rendered.err
 check "hostile: man renders without a warning" test ! -s rendered.err
 
@@ -46,12 +58,67 @@ if grep -qE '^\.(TH OWNED|so|htaccess|nf$|B bold)' page.7 || grep -q "^'" page.7
 else
 	ok "hostile: no registry text became a roff request"
 fi
-: > lint.err
-mandoc -T lint -W warning,stop page.7 >> lint.err 2>&1
-mandoc -T lint -W unsupp page.7 >> lint.err 2>&1
-groff -t -man -ww -z page.7 >> lint.err 2>&1
-MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z page.7 > /dev/null 2>> lint.err
+lint_gates page.7
 if [ -s lint.err ]; then not_ok "hostile: lint gates"; cat lint.err; else ok "hostile: lint gates"; fi
+
+# The overview page httperror(7) and the vendor status 420: class names (which
+# the overview upper-cases into its .SH headers), class summaries, a phrase, a
+# vendor name and a summary all carry live roff escapes.  Each must show as
+# written, upper-cased in the headers, under both groff (through man-db) and
+# mandoc.  HOME is set to a marker so an interpolated \V[HOME] would show.
+# XSLT's translate() upper-cases only the ASCII letters it is given, so the
+# header keeps the é of "café" (escaped first, it became a broken \[U00E9]).
+home=/httperror-hostile-HOME-leaked
+for p in httperror 420-roff-e-v-home-x-tty-link-x-r-em-fb-dot-tick; do
+	gz=out/man/man7/$p.7.gz
+	gzip -dc "$gz" > "$p.7"
+	HOME=$home MANWIDTH=400 man -l "$gz" > "$p.man.txt" 2> "$p.man.err"
+	HOME=$home mandoc -Tutf8 -W warning -O width=400 "$gz" 2> "$p.mandoc.err" | col -bx > "$p.mandoc.txt"
+	for r in man mandoc; do
+		if [ -s "$p.$r.err" ]; then
+			not_ok "hostile: $r renders $p.7 with a warning"; head -5 "$p.$r.err"
+		else
+			ok "hostile: $r renders $p.7 without a warning"
+		fi
+	done
+	# Only groff interpolates \V; mandoc drops it, so its output cannot tell.
+	if grep -qF -- "$home" "$p.man.txt"; then
+		not_ok "hostile: man shows the value of HOME in $p.7"
+	else
+		ok "hostile: man does not show the value of HOME in $p.7"
+	fi
+	lint_gates "$p.7"
+	if [ -s lint.err ]; then not_ok "hostile: lint gates on $p.7"; head -20 lint.err; else
+		ok "hostile: lint gates on $p.7"; fi
+done
+
+# shows PAGE: each line on stdin appears verbatim in both renderings of PAGE.
+shows() {
+	while IFS= read -r want; do
+		for r in man mandoc; do
+			if grep -qF -- "$want" "$1.$r.txt"; then ok "hostile: $r $1.7 shows '$want'"; else
+				not_ok "hostile: $r $1.7 does not show '$want'"; fi
+		done
+	done
+}
+shows httperror <<'WANT'
+1XX INFORMATIONAL \E AND \V[HOME]
+Interim \e \V[HOME].
+2XX .SUCCESSFUL \X'TTY: LINK X'
+.It worked \X'tty: link x'.
+3XX 'REDIRECTION \*[R] AND \(EM
+'Look elsewhere \*[R] \(em.
+4XX CLIENT ERROR \E \V[HOME] \X'TTY: LINK X' \*[R] \(EM \FB .DOT 'TICK
+'Change the request: \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot and \fI code and \*[R] em.
+420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick (.Vendor \e \V[HOME] \X'tty: link x' \*[R] \(em \fB 'tick) - 'Tick \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot at the start
+5XX SERVER ERROR \FB BOLD \FR AND CAFé
+.The server failed \fB bold \fR.
+WANT
+shows 420-roff-e-v-home-x-tty-link-x-r-em-fb-dot-tick <<'WANT'
+HTTP status 420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick (.Vendor \e \V[HOME] \X'tty: link x' \*[R] \(em \fB 'tick, unofficial client error \e \v[home] \x'tty: link x' \*[r] \(em \fb .dot 'tick)
+HTTP/1.1 420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick
+4xx Client Error \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick
+WANT
 
 # The same text in the Info manual: no stray cross-reference, no broken node.
 if "$TOOL" build -s "$TOP/xsl" -o out -f info > build-info.log 2>&1; then
@@ -60,7 +127,7 @@ if "$TOOL" build -s "$TOP/xsl" -o out -f info > build-info.log 2>&1; then
 	check "hostile: info shows the roff-looking text" grep -qF '.TH OWNED 1 and' node.txt
 	gzip -dc out/info/httperror.info.gz > manual.info
 	n=$(grep -c '^File: httperror.info,  Node: ' manual.info)
-	check "hostile: info has exactly Top, 200, 404 and Index ($n nodes)" test "$n" -eq 4
+	check "hostile: info has exactly Top, 200, 404, 420 and Index ($n nodes)" test "$n" -eq 5
 	# Every separator is a line of its own: none came from registry text.
 	if LC_ALL=C grep -qa "$(printf '\037')." manual.info; then
 		not_ok "hostile: a node separator came from registry text"

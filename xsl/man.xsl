@@ -5,7 +5,12 @@
   Applied by src/out_man.c once per page with the parameters below; C decides the
   file names.  Every piece of registry text goes through the hx: extension
   functions (src/escape.c), which write pure ASCII roff: this stylesheet only
-  emits macros, font escapes and the structure of the page.
+  emits macros, font escapes and the structure of the page.  String functions
+  (translate, substring, normalize-space) work on raw registry text, and the
+  escaper runs last: escaped roff changed afterwards is live roff again
+  (upper-casing \e gives \E, so \V[HOME] would print the environment).
+  hx:roff-line alone takes escaped fragments: it only trims, squeezes blanks and
+  protects a leading control character, which cannot change an escape.
 
   Macros used: TH SH SS PP TP IP RS RE B BR EX EE in nh ad (man(7) only; see
   ../shared notes on what mandoc, groff and macOS accept).
@@ -48,7 +53,7 @@
     <xsl:value-of select="$version"/>
     <xsl:text> from the httperror registry; do not edit.&#10;</xsl:text>
     <xsl:text>.TH </xsl:text>
-    <xsl:value-of select="translate($title, $lower, $upper)"/>
+    <xsl:value-of select="hx:roff(translate($title, $lower, $upper))"/>
     <xsl:text> 7 </xsl:text>
     <xsl:value-of select="$date"/>
     <xsl:text> "httperror </xsl:text>
@@ -398,7 +403,7 @@
     <xsl:for-each select="class">
       <xsl:variable name="id" select="@id"/>
       <xsl:text>.SH </xsl:text>
-      <xsl:value-of select="translate(hx:roff(concat(@id, ' ', @name)), $lower, $upper)"/>
+      <xsl:value-of select="hx:roff(translate(concat(@id, ' ', @name), $lower, $upper))"/>
       <xsl:value-of select="$nl"/>
       <xsl:call-template name="line">
         <xsl:with-param name="nodes" select="summary/node()"/>
