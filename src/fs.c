@@ -399,6 +399,58 @@ fs_meta_clean(const struct stage *st)
 	return rc;
 }
 
+/*
+ * Is path what fs_meta_create() leaves when killed: a real directory holding
+ * nothing, or its stamp, or the stamp half written?
+ */
+static int
+fs_meta_tmp_ours(const char *path)
+{
+	struct stat	 sb;
+	DIR		*d;
+	struct dirent	*de;
+	int		 ours;
+
+	if (lstat(path, &sb) == -1 || !S_ISDIR(sb.st_mode) ||
+	    (d = opendir(path)) == NULL)
+		return 0;
+	ours = 1;
+	while (ours && (de = readdir(d)) != NULL)
+		ours = strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+		    strcmp(de->d_name, FS_STAMP) == 0;
+	closedir(d);
+	return ours;
+}
+
+/*
+ * A build killed while making .httperror leaves .httperror-new-XXXXXX in
+ * outdir: ours to remove, since nothing else makes that name with only a
+ * stamp in it.
+ */
+static int
+fs_outdir_clean(const struct stage *st)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		*path;
+	int		 rc = 0;
+
+	if ((d = opendir(st->outdir)) == NULL) {
+		msg_errno(st->outdir, "cannot read directory");
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, FS_META "-new-", strlen(FS_META "-new-")) != 0)
+			continue;
+		path = xasprintf("%s/%s", st->outdir, de->d_name);
+		if (fs_meta_tmp_ours(path) && fs_rmtree(path) == -1)
+			rc = -1;
+		free(path);
+	}
+	closedir(d);
+	return rc;
+}
+
 struct stage *
 stage_new(const char *outdir, const char *const *trees, size_t n)
 {
@@ -458,7 +510,7 @@ stage_new(const char *outdir, const char *const *trees, size_t n)
 			st->prev = xstrdup(got);
 	}
 	free(path);
-	if (fs_meta_clean(st) == -1)
+	if (fs_meta_clean(st) == -1 || fs_outdir_clean(st) == -1)
 		goto fail;
 	st->dir = xasprintf("%s/" FS_GEN "XXXXXX", st->meta);
 	if (mkdtemp(st->dir) == NULL || fs_open_up(st->dir) == -1) {
@@ -535,11 +587,11 @@ stage_commit(struct stage *st, const char *const *trees, size_t n)
 {
 	static const char *const all[] = { "man", "info", "docset", "html" };
 	struct stat	 sb;
-	char		*from, *to, *next, *cur, *gen, *target;
+	char		*from, *to, *next, *cur, *gen, *target;	/* gen: its name */
 	size_t		 i, j;
 	int		 rc = 0;
 
-	gen = strrchr(st->dir, '/') + 1;
+	gen = xstrdup(strrchr(st->dir, '/') + 1);
 	for (i = 0; i < sizeof(all) / sizeof(all[0]) && rc == 0; i++) {
 		for (j = 0; j < n; j++)
 			if (strcmp(trees[j], all[i]) == 0)
@@ -554,7 +606,7 @@ stage_commit(struct stage *st, const char *const *trees, size_t n)
 		free(to);
 	}
 	if (rc == -1)
-		return -1;
+		goto out;
 
 	/* The switch: one rename of a new link over `current`. */
 	next = xasprintf("%s/" FS_NEXT "%s", st->meta, gen + strlen(FS_GEN));
@@ -569,7 +621,7 @@ stage_commit(struct stage *st, const char *const *trees, size_t n)
 	free(next);
 	free(cur);
 	if (rc == -1)
-		return -1;
+		goto out;
 	free(st->dir);
 	st->dir = NULL;
 
@@ -593,6 +645,8 @@ stage_commit(struct stage *st, const char *const *trees, size_t n)
 		fs_rmtree(from);
 		free(from);
 	}
+out:
+	free(gen);
 	return rc;
 }
 

@@ -137,6 +137,32 @@ else
 	fi
 fi
 
+# The very first build into a new directory, killed at each step too: the
+# next build still works and leaves nothing but its own names.
+if command -v strace > /dev/null 2>&1; then
+	bad=0
+	kills=0
+	for sc in mkdir openat write rename; do
+		n=1
+		while [ "$n" -le 12 ]; do
+			o=$tmp/first-$sc-$n
+			SOURCE_DATE_EPOCH=$B strace -f -o /dev/null -e trace="$sc" \
+			    -e inject="$sc":signal=KILL:when="$n" \
+			    "$TOOL" build -s "$TOP/xsl" -o "$o" "$reg" > /dev/null 2>&1 && break
+			kills=$((kills + 1))
+			if ! build "$B" "$o" > /dev/null 2>&1 || ! view "$o" | cmp -s - "$tmp/B.view" ||
+			    [ -n "$(leftovers "$o")" ] ||
+			    [ -n "$(ls -A "$o" | grep -v -xE 'man|info|docset|html|\.httperror')" ]; then
+				bad=$((bad + 1)); echo "outdir: first build killed at $sc #$n: not recovered"
+				ls -A "$o"
+			fi
+			n=$((n + 1))
+		done
+	done
+	check "outdir: a first build killed at each of $kills early steps is recovered by the next" \
+		test "$bad" -eq 0 -a "$kills" -gt 10
+fi
+
 # ===== Concurrent builds into one directory
 
 o=$tmp/conc
