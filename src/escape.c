@@ -8,7 +8,13 @@
  * so the page is pure ASCII and renders in groff without -k, mandoc and man-db.
  *
  * Info: node names may not contain , : . ( ); text may not contain the bytes that
- * delimit nodes, and "*note" would start a cross-reference.
+ * delimit nodes.  Readers (GNU info's scan.c, Emacs's info.el) take "*note" in
+ * any case for a cross-reference wherever it stands, "* Menu:" at the start of a
+ * line for a menu, and in a menu any line starting "* " for an entry.  Whether
+ * text makes one of those is only known once out_info has wrapped it and the
+ * pieces the stylesheet wrote one by one (text nodes either side of an XML
+ * comment, of <code>, ...) stand side by side, so esc_info_line looks at the
+ * line as finally written.
  */
 #include <stdint.h>
 #include <string.h>
@@ -219,10 +225,35 @@ esc_roff_url(struct buf *b, const char *s)
 	}
 }
 
-/* Info node names: ASCII, no , : . ( ) and single spaces. */
+/*
+ * If what was just written since start ends in "*note" (any case), put a space
+ * after the '*'.  Checked on the output, so dropped bytes cannot join them.
+ */
+static void
+esc_info_unnote(struct buf *b, size_t start)
+{
+	char	 note[4];
+
+	if (b->len - start < 5 ||
+	    strncasecmp(b->data + b->len - 5, "*note", 5) != 0)
+		return;
+	memcpy(note, b->data + b->len - 4, 4);
+	b->len -= 4;
+	buf_putc(b, ' ');
+	buf_put(b, note, 4);
+}
+
+/*
+ * Info node names: ASCII, no , : . ( ) and single spaces, and no "*note".  A
+ * name is made here once and must then be written byte for byte the same in its
+ * header, the Tag Table, menus and cross-references, so it is made safe here
+ * rather than where each of those is written.  (It comes from a whole string
+ * value, so no XML comment can split it.)
+ */
 void
 esc_info_node(struct buf *b, const char *s)
 {
+	size_t	 start_len = b->len;
 	int	 space = 0, start = 1;
 
 	for (; *s != '\0'; s++) {
@@ -240,17 +271,20 @@ esc_info_node(struct buf *b, const char *s)
 		space = 0;
 		start = 0;
 		buf_putc(b, (int)c);
+		esc_info_unnote(b, start_len);
 	}
 }
 
 /*
- * Info text: squeeze white space (out_info wraps it), drop control bytes, and
- * break "*note" so the reader does not take it for a cross-reference.
+ * Info text: squeeze white space (out_info wraps it) and drop control bytes.
+ * DEL goes too, so the only DEL in the line protocol is the stylesheet's own
+ * cross-reference marker (see esc_info_line).  "*note" is left alone here: it
+ * can still form where two pieces of text meet, so out_info defuses it on the
+ * finished line.
  */
 void
 esc_info_text(struct buf *b, const char *s)
 {
-	size_t	 start = b->len;
 	int	 space = 0;
 
 	for (; *s != '\0'; s++) {
@@ -266,19 +300,48 @@ esc_info_text(struct buf *b, const char *s)
 			buf_putc(b, ' ');
 		space = 0;
 		buf_putc(b, (int)c);
-		/* Checked on the output, so dropped bytes cannot join "*" and "note". */
-		if (b->len - start >= 5 &&
-		    strncasecmp(b->data + b->len - 5, "*note", 5) == 0) {
-			char note[5];
-
-			memcpy(note, b->data + b->len - 4, 4);
-			b->len -= 4;
-			buf_putc(b, ' ');
-			buf_put(b, note, 4);
-		}
 	}
 	if (space)
 		buf_putc(b, ' ');
+}
+
+/*
+ * Info text as it is finally written: a whole line, or the part of one that
+ * follows the tool's own "* " or indentation.  Whether it starts a line is read
+ * off what b already holds.  "*note" becomes "* note" (a space, as readable as
+ * the original and nothing any reader follows); a '*' that starts a line and
+ * could begin "* Menu:" or a menu entry gets a space in front.  DEL is the
+ * stylesheet's marker for its own cross-references ("DEL note NODE::"): no
+ * registry text contains one (every Info escaper drops it), and it becomes the
+ * '*' of "*note" only here, after the check.  The line may come out a column
+ * or two wider than out_info wrapped it; only such text is affected.
+ */
+void
+esc_info_line(struct buf *b, const char *s, size_t n)
+{
+	size_t	 i;
+	int	 bol, note;
+
+	bol = b->len == 0 || b->data[b->len - 1] == '\n';
+	for (i = 0; i < n; i++) {
+		if (s[i] == 0x7F) {
+			buf_putc(b, '*');
+			bol = 0;
+			continue;
+		}
+		if (s[i] != '*') {
+			buf_putc(b, s[i]);
+			bol = s[i] == '\n';
+			continue;
+		}
+		note = n - i > 4 && strncasecmp(s + i + 1, "note", 4) == 0;
+		if (bol && (note || (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'))))
+			buf_putc(b, ' ');
+		buf_putc(b, '*');
+		if (note)
+			buf_putc(b, ' ');
+		bol = 0;
+	}
 }
 
 /*

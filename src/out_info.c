@@ -6,6 +6,11 @@
  * and headers, paragraphs wrapped at 72 columns, menus, the index node, and a
  * Tag Table whose offsets are computed from the bytes actually written.
  * Called by main.c through the backend table.
+ *
+ * Every piece of registry text reaches the file through esc_info_line, once
+ * its line is finished, so no cross-reference or menu can come out of it
+ * however it is wrapped or split.  Node names are the exception: they were
+ * made safe by esc_info_node and must stay byte for byte what the headers say.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -71,16 +76,18 @@ info_pad(struct buf *b, size_t col, size_t to)
 
 /*
  * Fill text into lines of at most INFO_WIDTH columns: the first line starts
- * with first, the others with rest.  A word longer than a line gets a line of
- * its own.  Ends with a newline.
+ * with first, the others with rest (both the caller's, written as they are).
+ * A word longer than a line gets a line of its own.  Each line's text goes
+ * through esc_info_line once it is complete.  Ends with a newline.
  */
 static void
 info_fill(struct buf *b, const char *first, const char *rest, const char *text)
 {
+	struct buf	 line;
 	const char	*p = text, *w;
 	size_t		 col, len, wl;
-	int		 empty = 1;
 
+	buf_init(&line);
 	buf_puts(b, first);
 	col = info_width(first, strlen(first));
 	while (*p != '\0') {
@@ -92,21 +99,23 @@ info_fill(struct buf *b, const char *first, const char *rest, const char *text)
 			continue;
 		len = (size_t)(p - w);
 		wl = info_width(w, len);
-		if (!empty && col + 1 + wl > INFO_WIDTH) {
+		if (line.len > 0 && col + 1 + wl > INFO_WIDTH) {
+			esc_info_line(b, line.data, line.len);
 			buf_putc(b, '\n');
+			buf_reset(&line);
 			buf_puts(b, rest);
 			col = info_width(rest, strlen(rest));
-			empty = 1;
 		}
-		if (!empty) {
-			buf_putc(b, ' ');
+		if (line.len > 0) {
+			buf_putc(&line, ' ');
 			col++;
 		}
-		buf_put(b, w, len);
+		buf_put(&line, w, len);
 		col += wl;
-		empty = 0;
 	}
+	esc_info_line(b, line.data, line.len);
 	buf_putc(b, '\n');
+	buf_release(&line);
 }
 
 /* Make sure a blank line separates what comes next from what went before. */
@@ -120,10 +129,12 @@ info_blank(struct buf *b)
 static void
 info_underline(struct buf *b, const char *text, int c)
 {
-	size_t	 n = info_width(text, strlen(text));
+	size_t	 start, n;
 
 	info_blank(b);
-	buf_puts(b, text);
+	start = b->len;
+	esc_info_line(b, text, strlen(text));
+	n = info_width(b->data + start, b->len - start);
 	buf_putc(b, '\n');
 	while (n-- > 0)
 		buf_putc(b, c);
@@ -260,10 +271,11 @@ info_index(struct info *in)
 		dup = i > 0 && strcmp(e->entry, in->entries[i - 1].entry) == 0 ?
 		    dup + 1 : 0;
 		buf_reset(&item);
+		buf_puts(&item, "* ");
+		esc_info_line(&item, e->entry, strlen(e->entry));
 		if (dup > 0)
-			buf_printf(&item, "* %s <%zu>:", e->entry, dup);
-		else
-			buf_printf(&item, "* %s:", e->entry);
+			buf_printf(&item, " <%zu>", dup);
+		buf_putc(&item, ':');
 		info_pad(&item, info_width(item.data, item.len), INFO_INDEX_COL);
 		buf_printf(&item, "%s.", e->node);
 		buf_puts(&item, "  (line 3)\n");
@@ -299,10 +311,14 @@ info_record(struct info *in, char *line)
 		info_fill(&in->out, "   * ", "     ", f[1]);
 		buf_putc(&in->out, '\n');
 	} else if (strcmp(f[0], "@fact") == 0 && n == 3) {
-		char *first = xasprintf("   %s: ", f[1]);
+		struct buf first;
 
-		info_fill(&in->out, first, "        ", f[2]);
-		free(first);
+		buf_init(&first);
+		buf_puts(&first, "   ");
+		esc_info_line(&first, f[1], strlen(f[1]));
+		buf_puts(&first, ": ");
+		info_fill(&in->out, first.data, "        ", f[2]);
+		buf_release(&first);
 	} else if (strcmp(f[0], "@pre") == 0 && n == 1) {
 		/* The |lines that follow are copied by the caller. */
 		info_blank(&in->out);
@@ -312,7 +328,8 @@ info_record(struct info *in, char *line)
 	} else if (strcmp(f[0], "@menu-comment") == 0 && n == 2) {
 		if (in->in_menu > 1)
 			buf_putc(&in->out, '\n');
-		buf_printf(&in->out, "%s\n\n", f[1]);
+		esc_info_line(&in->out, f[1], strlen(f[1]));
+		buf_puts(&in->out, "\n\n");
 		in->in_menu = 1;
 	} else if (strcmp(f[0], "@menu-item") == 0 && n == 3) {
 		info_menu_item(in, f[1], f[2]);
@@ -362,7 +379,7 @@ info_render(struct info *in, char *text, const struct emit *e)
 				return -1;
 			}
 			buf_puts(&in->out, line[1] != '\0' ? "     " : "");
-			buf_puts(&in->out, line + 1);
+			esc_info_line(&in->out, line + 1, strlen(line + 1));
 			buf_putc(&in->out, '\n');
 			continue;
 		}

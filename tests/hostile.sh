@@ -1,9 +1,81 @@
 #!/bin/sh
 # hostile.sh: registry text that looks like roff (requests at the start of a
-# line, backslash escapes) or is not ASCII must reach the reader exactly as
-# written, on a status page and on the overview httperror(7), and every page
-# must still pass every lint gate.
+# line, backslash escapes) or Info (cross-references, menus) or is not ASCII
+# must reach the reader exactly as written, on a status page and on the
+# overview httperror(7), and every page must still pass every lint gate; the
+# Info manual must have no menu or cross-reference but its own.
 . "$(dirname "$0")/lib.sh"
+
+# No menu and no cross-reference in manual.info but the tool's own.  The
+# fixture puts "*note" split by a comment, in pre and wire blocks, in an
+# index entry, a menu description and a class name, and a paragraph whose
+# wrapping brings "* Menu:" and then "* Index::" to the start of a line.
+info_inert() {
+	# The index cookie holds NUL bytes, which awk need not cope with.
+	LC_ALL=C tr -d '\000' < manual.info > plain.info
+	sed -n 's/^File: httperror\.info,  Node: \([^,]*\),.*/\1/p' plain.info > nodes.txt
+
+	# Readers start a menu at a line "* Menu:" (Emacs in any case), and in a
+	# menu every line starting "* " is an entry.  The tool writes two menus,
+	# in Top and in the Index, whose entries name nodes of this manual.
+	LC_ALL=C awk 'NR == FNR { known[$0] = 1; next }
+	/^File: httperror\.info,  Node: / {
+		node = $0; sub(/^File: httperror\.info,  Node: /, "", node); sub(/,.*/, "", node)
+	}
+	!/^\* / || node == "" { next }
+	tolower($0) ~ /^\* menu:/ {
+		if ((node == "Top" || node == "Index") && $0 == "* Menu:" && !seen[node]++) next
+		print node ": " $0; next
+	}
+	node == "Top" { t = $0; sub(/^\* /, "", t); if (sub(/::.*/, "", t) && t in known) next }
+	node == "Index" { t = $0; sub(/^\* [^:]*: +/, "", t); if (sub(/\.  \(line 3\)$/, "", t) && t in known) next }
+	{ print node ": " $0 }' nodes.txt plain.info > stray-menu.txt
+	if [ -s stray-menu.txt ]; then
+		not_ok "hostile: info: a menu or menu entry came from registry text"; sed 's/^/    /' stray-menu.txt
+	else
+		ok "hostile: info: the only menus and menu entries are the tool's"
+	fi
+
+	# A cross-reference is "*note" in any case, then white space (a newline
+	# too) and a label up to a colon that may be on the next line.  Each one
+	# must be the tool's own "*note NODE::" naming a node of this manual.  A
+	# "*" that ends a line before "note" is reported too, though no reader
+	# takes it for one.
+	LC_ALL=C awk 'NR == FNR { known[$0] = 1; next }
+	{
+		node = $0; sub(/^\n/, "", node)
+		name = node; sub(/^File: httperror\.info,  Node: /, "", name); sub(/,.*/, "", name)
+		rest = node
+		while (match(tolower(rest), /\*\n?note/)) {
+			len = RLENGTH
+			after = substr(rest, RSTART + len)
+			what = substr(rest, RSTART, len + 40)
+			rest = after
+			label = after
+			if (sub(/::.*/, "", label) && label ~ /^[ \n]/ && label !~ /\n.*\n/) {
+				gsub(/[ \n]+/, " ", label); sub(/^ /, "", label)
+				if (len == 5 && label in known) continue
+			}
+			gsub(/\n/, "\\n", what)
+			print name ": " what
+		}
+	}' nodes.txt RS="$(printf '\037')" plain.info > stray-note.txt
+	if [ -s stray-note.txt ]; then
+		not_ok "hostile: info: a *note came from registry text"; sed 's/^/    /' stray-note.txt
+	else
+		ok "hostile: info: the only *note cross-references are the tool's"
+	fi
+
+	# The real reader: --subnodes follows every menu entry it finds, so the
+	# 404 node must come out alone.
+	if command -v info > /dev/null 2>&1; then
+		info -f out/info/httperror.info.gz -n '404 Not Found' --subnodes -o - \
+		    > subnodes.txt 2>&1
+		n=$(LC_ALL=C grep -ac '^File: httperror.info,  Node: ' subnodes.txt)
+		check "hostile: info --subnodes finds no menu in the 404 node ($n nodes)" test "$n" -eq 1
+	fi
+}
+
 # lint_gates PAGE: the gates of notes/manpages.md 3.3 on an uncompressed page;
 # what they say goes to lint.err, which stays empty on a clean page.
 lint_gates() {
@@ -134,6 +206,7 @@ if "$TOOL" build -s "$TOP/xsl" -o out -f info > build-info.log 2>&1; then
 	else
 		ok "hostile: node separators only where nodes start"
 	fi
+	info_inert
 else
 	not_ok "hostile: info build"; cat build-info.log
 fi

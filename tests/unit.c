@@ -31,6 +31,20 @@ expect(const char *name, void (*fn)(struct buf *, const char *),
 	buf_release(&b);
 }
 
+/* esc_info_line on a line of its own, and after the tool's "* ". */
+static void
+info_line(struct buf *b, const char *s)
+{
+	esc_info_line(b, s, strlen(s));
+}
+
+static void
+info_line_item(struct buf *b, const char *s)
+{
+	buf_puts(b, "* ");
+	esc_info_line(b, s, strlen(s));
+}
+
 int
 main(void)
 {
@@ -89,13 +103,33 @@ main(void)
 	    "306 (Unused)", "306 Unused");
 	expect("info node: punctuation", esc_info_node, "a, b: c.d", "a b cd");
 	expect("info node: non-ASCII dropped", esc_info_node, "caf\xc3\xa9", "caf");
-	expect("info text: *note broken", esc_info_text, "see *Note x and *note y",
-	    "see * Note x and * note y");
-	expect("info text: *note joined by a dropped byte", esc_info_text,
-	    "*\x01note", "* note");
-	expect("info text: control bytes", esc_info_text, "a\x1f\x7f\x08" "b", "ab");
+	expect("info node: *note broken", esc_info_node, "404 *Note x",
+	    "404 * Note x");
+	expect("info node: *note joined by a dropped byte", esc_info_node,
+	    "*(note", "* note");
+	expect("info text: *note left for info line", esc_info_text, "*Note x",
+	    "*Note x");
+	expect("info text: control bytes and DEL", esc_info_text,
+	    "a\x1f\x7f\x08" "b", "ab");
 	expect("info text: squeezed", esc_info_text, "a \n b", "a b");
 	expect("info pre: prefixed", esc_info_pre, "a\n\tb\n\x1f", "|a\n|    b\n|");
+	expect("info line: *note broken", info_line, "see *Note x and *note y",
+	    "see * Note x and * note y");
+	expect("info line: *note at the end", info_line, "see *NOTE", "see * NOTE");
+	expect("info line: * Menu: at the start", info_line, "* Menu: x",
+	    " * Menu: x");
+	expect("info line: *note at the start", info_line, "*note x::",
+	    " * note x::");
+	expect("info line: star at the start of a later line", info_line,
+	    "a\n* b\n*\tc", "a\n * b\n *\tc");
+	expect("info line: star inside is fine", info_line, "a * Menu: b",
+	    "a * Menu: b");
+	expect("info line: other stars at the start", info_line, "*nix **x",
+	    "*nix **x");
+	expect("info line: after the tool's own \"* \"", info_line_item, "* x",
+	    "* * x");
+	expect("info line: the tool's own cross-reference", info_line,
+	    "\x7fnote 200 OK:: and *note y", "*note 200 OK:: and * note y");
 
 	/* URL encoding */
 	expect("url-encode: unreserved kept", esc_url, "Az09-._~", "Az09-._~");

@@ -7,8 +7,14 @@
   columns, writes node separators and headers, formats menus and the index, and
   computes the Tag Table offsets.  One record per line, fields separated by a
   tab; every piece of registry text has been through hx:info-text (white space
-  squeezed, control bytes dropped, "*note" defused) or hx:info-node (node-name
-  safe), so no record can contain a tab or a newline of its own.
+  squeezed, control bytes dropped) or hx:info-node (node-name safe), so no
+  record can contain a tab or a newline of its own.
+
+  Cross-references are this stylesheet's to make: it writes each one as DEL
+  (&#127;, which no hx:info-* function lets through) followed by "note NODE::".
+  out_info.c defuses every "*note" and every line-initial "* " on each line as
+  finally written (after wrapping, when all the pieces of text are side by
+  side) and only then turns DEL into '*'.
 
     @node  NAME UP                  start a node; Next and Prev follow from the
                                     order nodes come in (out_info.c)
@@ -34,6 +40,8 @@
 
   <xsl:variable name="tab" select="'&#9;'"/>
   <xsl:variable name="nl" select="'&#10;'"/>
+  <!-- Starts a cross-reference of ours; see the top of this file. -->
+  <xsl:variable name="xref" select="'&#127;note '"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="registry"/>
@@ -108,7 +116,7 @@
       <xsl:text>@p&#9;</xsl:text>
       <xsl:value-of select="hx:info-text(concat('The code ', @code, ' has another meaning: '))"/>
       <xsl:for-each select="$others">
-        <xsl:text>*note </xsl:text>
+        <xsl:value-of select="$xref"/>
         <xsl:call-template name="node-name"/>
         <xsl:text>::</xsl:text>
         <xsl:value-of select="hx:info-text(concat(' (', facts/origin, ')'))"/>
@@ -226,7 +234,7 @@
       <xsl:value-of select="concat('@section', $tab, 'See also', $nl)"/>
       <xsl:text>@p&#9;</xsl:text>
       <xsl:for-each select="$f/related">
-        <xsl:text>*note </xsl:text>
+        <xsl:value-of select="$xref"/>
         <xsl:call-template name="node-name">
           <xsl:with-param name="s" select="key('slug', @to)"/>
         </xsl:call-template>
@@ -291,7 +299,7 @@
     <xsl:value-of select="hx:info-text(concat('_', ., '_'))"/>
   </xsl:template>
   <xsl:template match="sref" mode="inline">
-    <xsl:text>*note </xsl:text>
+    <xsl:value-of select="$xref"/>
     <xsl:call-template name="node-name">
       <xsl:with-param name="s" select="key('slug', @to)"/>
     </xsl:call-template>

@@ -6,9 +6,12 @@
  *   roff text      printable ASCII only, no newline
  *   roff line      never starts with '.' or '\'' (it would be a request)
  *   roff pre       every line printable ASCII, none starting with '.' or '\''
- *   info text      no control byte, no "*note" (it would be a cross-reference)
- *   info node      ASCII, none of , : . ( )
+ *   info text      no control byte, no DEL (the stylesheet's xref marker)
+ *   info node      ASCII, none of , : . ( ), no "*note"
  *   info pre       every line starts with '|', no control byte
+ *   info line      (input without DEL, as registry text always is) no
+ *                  "*note" (a cross-reference), no line starting "* " or
+ *                  "*\t" (a menu or menu entry)
  *   url            only unreserved characters and well-formed %XX
  *   xml            no < > " ' and every & starts an entity
  *
@@ -45,6 +48,29 @@ check_lines_roff(const char *s)
 		if (*p == '.' || *p == '\'')
 			FAIL("roff pre line starts with a control character");
 	}
+}
+
+static int
+has_note(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s == '*' && strncasecmp(s + 1, "note", 4) == 0)
+			return 1;
+	return 0;
+}
+
+/* esc_info_line on input with DEL taken out: registry text never has one. */
+static void
+info_line(struct buf *b, const char *s)
+{
+	struct buf	 t;
+
+	buf_init(&t);
+	for (; *s != '\0'; s++)
+		if (*s != 0x7f)
+			buf_putc(&t, *s);
+	esc_info_line(b, t.data != NULL ? t.data : "", t.len);
+	buf_release(&t);
 }
 
 static void
@@ -91,16 +117,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FAIL("roff url");
 
 	run(esc_info_text, in, &a);
-	for (p = a.data; *p != '\0'; p++) {
+	for (p = a.data; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			FAIL("info text has a control byte");
-		if (*p == '*' && strncasecmp(p + 1, "note", 4) == 0)
-			FAIL("info text has *note");
-	}
 
 	run(esc_info_node, in, &a);
-	if (!printable(a.data, 0) || strpbrk(a.data, ",:.()") != NULL)
+	if (!printable(a.data, 0) || strpbrk(a.data, ",:.()") != NULL ||
+	    has_note(a.data))
 		FAIL("info node");
+
+	run(info_line, in, &a);
+	if (has_note(a.data))
+		FAIL("info line has *note");
+	for (p = a.data; p != NULL; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		if (p[0] == '*' && (p[1] == ' ' || p[1] == '\t'))
+			FAIL("info line starts with a menu star");
+	}
 
 	run(esc_info_pre, in, &a);
 	for (p = a.data; p != NULL; p = strchr(p, '\n')) {
