@@ -36,6 +36,24 @@ expect 2 "bad SOURCE_DATE_EPOCH" env SOURCE_DATE_EPOCH=yesterday "$TOOL" build -
 expect 2 "feed URL that is not http(s)" "$TOOL" build -o "$tmp/o" -u 'javascript:alert(1)'
 expect 3 "missing registry" "$TOOL" check "$tmp/no/such/registry.xml"
 expect 3 "missing stylesheet (a system error, like a missing directory)" "$TOOL" build -o "$tmp/o" -s "$tmp"
+mkdir -p "$tmp/xsl-no-common"
+cp "$TOP"/xsl/* "$tmp/xsl-no-common/"
+rm "$tmp/xsl-no-common/common.xsl"
+expect 3 "missing imported stylesheet common.xsl" "$TOOL" build -o "$tmp/o" -s "$tmp/xsl-no-common"
+check "cli: the missing import is named" grep -q "cannot open '$tmp/xsl-no-common/common.xsl': No such file or directory" "$tmp/err"
+expect 2 "feed URL with a control character" "$TOOL" build -o "$tmp/o" -u "$(printf 'https://example.org/a\001b')"
+check "cli: the control character is not echoed raw" test "$(tr -d '\001' < "$tmp/err" | cmp -s - "$tmp/err"; echo $?)" = 0
+expect 2 "feed URL with markup" "$TOOL" build -o "$tmp/o" -u 'https://example.org/"><x>'
+expect 2 "feed URL with a space" "$TOOL" build -o "$tmp/o" -u 'https://example.org/a b'
+expect 2 "empty output directory name" "$TOOL" build -o ''
+# A good feed URL still goes into the feed.
+if "$TOOL" build -o "$tmp/feed" -f docset -u 'https://example.org/d/HTTPError.tgz?v=1&x=%41' > /dev/null 2>&1 &&
+    xmllint --noout "$tmp/feed/docset/HTTPError.xml" 2> /dev/null &&
+    grep -q 'https://example.org/d/HTTPError.tgz?v=1&amp;x=%41' "$tmp/feed/docset/HTTPError.xml"; then
+	ok "cli: a URL with a query goes into a well-formed feed"
+else
+	not_ok "cli: feed URL with a query"
+fi
 if [ -e "$tmp/o/man" ]; then not_ok "cli: failed builds wrote output"; else ok "cli: failed builds wrote no output"; fi
 echo "cli: $npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]
