@@ -118,6 +118,10 @@ build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS)
 check: all build/unit build/fuzz_escape node_modules/.package-lock.json
 	@sh tests/run.sh
 
+# The framework examples alone: make check-examples ONLY=404-not-found
+check-examples: all node_modules/.package-lock.json
+	@ONLY="$(ONLY)" sh tests/run.sh examples
+
 # Slow (a debootstrap and a full `make deps` inside it); .ci/run runs it.
 check-fresh:
 	@sh tests/fresh-debian.sh
@@ -168,16 +172,31 @@ install-zeal: all
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
 DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace
 
+# The frameworks the examples run under (tests/examples.sh); Express comes
+# from npm, pinned in package-lock.json; Go 1.23 from bookworm-backports.
+DEB_EXAMPLES = python3 python3-flask php-cli ruby-sinatra puma ruby-rack nginx-light curl
+DEB_BACKPORTS = golang-1.23-go
+DEBIAN_MIRROR = http://deb.debian.org/debian
+BACKPORTS_LIST = /etc/apt/sources.list.d/httperror-backports.sources
+
 # Node.js 18 (Debian 12's own) or later runs the browser tests: the pinned
 # npm packages accept it.  A machine that has a node already keeps it.
+# On Debian 12, bookworm-backports is added (Debian's own suite) for Go.
 deps:
+	@if grep -qs '^VERSION_CODENAME=bookworm' /etc/os-release && \
+	    ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then \
+		echo "adding bookworm-backports: $(BACKPORTS_LIST)"; \
+		printf 'Types: deb\nURIs: %s\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+			"$(DEBIAN_MIRROR)" > $(BACKPORTS_LIST); fi
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-		$(DEB_BUILD) $(DEB_TEST)
+		$(DEB_BUILD) $(DEB_TEST) $(DEB_EXAMPLES)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+		-t bookworm-backports $(DEB_BACKPORTS)
 	command -v node >/dev/null 2>&1 || \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
 
 clean:
 	rm -rf build
 
-.PHONY: all check check-fresh regen bench install uninstall deps clean install-zeal
+.PHONY: all check check-examples check-fresh regen bench install uninstall deps clean install-zeal

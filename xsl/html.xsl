@@ -285,7 +285,7 @@
                 <pre class="code"><code><xsl:value-of select="."/></code></pre>
               </xsl:when>
               <xsl:otherwise>
-                <xsl:apply-templates select="*" mode="block"/>
+                <xsl:apply-templates select="*[not(self::expect or self::norun)]" mode="block"/>
               </xsl:otherwise>
             </xsl:choose>
           </details>

@@ -216,7 +216,7 @@
           <xsl:call-template name="pre"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="*" mode="block"/>
+          <xsl:apply-templates select="*[not(self::expect or self::norun)]" mode="block"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>

@@ -341,7 +341,7 @@
       </xsl:variable>
       <xsl:value-of select="hx:roff($title)"/>
       <xsl:text>"&#10;</xsl:text>
-      <xsl:apply-templates select="*" mode="block"/>
+      <xsl:apply-templates select="*[not(self::expect or self::norun)]" mode="block"/>
     </xsl:for-each>
 
     <xsl:text>.SH STANDARDS&#10;</xsl:text>

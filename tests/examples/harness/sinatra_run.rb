@@ -1,0 +1,11 @@
+# sinatra_run.rb APP.RB: run a classic Sinatra example on 127.0.0.1:$PORT.
+# The one thing the page does not show is the port (and the Rack server,
+# Debian's puma): both are set before the example is loaded, as it is
+# written; Sinatra starts it when the script ends, as it does for `ruby app.rb`.
+require 'sinatra'
+set :port, Integer(ENV.fetch('PORT'))
+set :bind, '127.0.0.1'
+set :server, 'puma'
+set :environment, :production
+set :logging, false
+load ARGV.fetch(0)
