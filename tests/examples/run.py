@@ -206,41 +206,56 @@ def exchange(port, request):
 
 
 def check_wire(slug, text):
-    """Problems with a <wire> exchange: Content-Length against the bytes shown."""
+    """Problems with a <wire> exchange: Content-Length against the bytes shown.
+
+    Messages follow each other as on the wire: a request, then responses.
+    Text after a message's header block is its body, up to the next start
+    line; a blank line just before that start line separates the two and
+    belongs to neither.  After "100 Continue" the text is the body of the
+    request that asked for it.
+    """
     problems = []
-    lines = text.split("\n")
-    starts = [i for i, l in enumerate(lines)
-              if re.match(r"HTTP/1\.[01] \d{3}\b", l) or re.match(r"[A-Z]+ \S+ HTTP/1\.[01]$", l)]
-    method = None
-    for n, i in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        msg = lines[i:end]
-        if n + 1 < len(starts):
-            # Messages are separated by one blank line, which is no one's body.
-            if msg and msg[-1] == "":
-                msg = msg[:-1]
-        try:
-            blank = msg.index("")
-        except ValueError:
-            blank = len(msg)
-        heads, body = msg[1:blank], "\n".join(msg[blank + 1:])
-        first = msg[0]
-        hs = [(h.partition(":")[0].strip(), h.partition(":")[2].strip()) for h in heads]
+    starts = [m.start() for m in re.finditer(
+        r"(?m)^(?:HTTP/1\.[01] \d{3}\b.*|[A-Z]+ \S+ HTTP/1\.[01])$", text)]
+    if not starts:
+        return ["no HTTP message in it"]
+    method, request_cl, request_body_seen = None, None, True
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        msg = text[start:end]
+        head, sep, body = msg.partition("\n\n")
+        if not sep:
+            head, body = msg.rstrip("\n"), ""
+        if n + 1 < len(starts) and body.endswith("\n\n"):
+            body = body[:-2]
+        lines = head.split("\n")
+        first = lines[0]
+        hs = [(h.partition(":")[0].strip(), h.partition(":")[2].strip()) for h in lines[1:]]
+        cl = header(hs, "Content-Length")
+        te = header(hs, "Transfer-Encoding")
         if not first.startswith("HTTP/"):
             method = first.split(" ")[0]
+            request_cl = cl
+            request_body_seen = bool(body) or cl in (None, "0")
+            if body and cl is not None and not te and int(cl) != len(body.encode()):
+                problems.append("%s: Content-Length %s, but %d bytes shown"
+                                % (first, cl, len(body.encode())))
             continue
         code = int(first.split(" ")[1])
+        if code == 100 and body and not request_body_seen:
+            # The request body, sent once the 100 arrived.
+            if request_cl is not None and int(request_cl) != len(body.encode()):
+                problems.append("request body after %s: Content-Length %s, but %d bytes "
+                                "shown" % (first, request_cl, len(body.encode())))
+            request_body_seen = True
+            continue
         nobody = code < 200 or code in (204, 304) or method == "HEAD"
         if nobody and body:
             problems.append("%s: a %d response shows a body" % (first, code))
-        cl = header(hs, "Content-Length")
-        te = header(hs, "Transfer-Encoding")
         if cl is not None and not te and not (method == "HEAD" or code == 304):
             if not cl.isdigit() or int(cl) != len(body.encode()):
                 problems.append("%s: Content-Length %s, but %d bytes shown"
                                 % (first, cl, len(body.encode())))
-    if not starts:
-        problems.append("no HTTP message in it")
     return problems
 
 
