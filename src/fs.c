@@ -63,40 +63,52 @@ fs_join(const char *dir, const char *rel)
 	return xasprintf("%s/%s", dir, rel);
 }
 
+/*
+ * mkdir -p: the whole path first, and only when its parent is missing the
+ * parent (recursively), so an existing directory costs one call.
+ */
 int
 fs_mkdirs(const char *path)
 {
-	char	*p, *s;
-	int	 rc = 0;
+	struct stat	 st;
+	char		*parent;
+	const char	*slash;
+	int		 rc;
 
 	if (*path == '\0') {
 		msg(MSG_SYSERR, NULL, 0, 0, "cannot create a directory with an empty name");
 		return -1;
 	}
-	p = xstrdup(path);
-	for (s = p + 1;; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		{
-			char save = *s;
-
-			*s = '\0';
-			if (mkdir(p, 0755) == -1 && errno != EEXIST) {
-				msg_errno(p, "cannot create directory");
-				rc = -1;
-				*s = save;
-				break;
-			}
-			*s = save;
-		}
-		if (*s == '\0')
-			break;
+	if (mkdir(path, 0755) == 0)
+		return 0;
+	if (errno == EEXIST) {
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			return 0;
+		errno = ENOTDIR;
+		msg_errno(path, "cannot create directory");
+		return -1;
 	}
-	free(p);
+	if (errno != ENOENT || (slash = strrchr(path, '/')) == NULL || slash == path) {
+		msg_errno(path, "cannot create directory");
+		return -1;
+	}
+	parent = xstrndup(path, (size_t)(slash - path));
+	rc = fs_mkdirs(parent);
+	free(parent);
+	if (rc == 0 && mkdir(path, 0755) == -1 && errno != EEXIST) {
+		msg_errno(path, "cannot create directory");
+		rc = -1;
+	}
 	return rc;
 }
 
-/* Create the parent directories of path (the part before its last '/'). */
+/*
+ * Create the parent directories of path (the part before its last '/').
+ * Pages come in runs that share a directory, so the last directory made is
+ * remembered and not made again: one mkdir per directory, not per file.
+ */
+static char	*fs_last_parent;
+
 static int
 fs_mkparent(const char *path)
 {
@@ -106,10 +118,25 @@ fs_mkparent(const char *path)
 
 	if (slash == NULL || slash == path)
 		return 0;
+	if (fs_last_parent != NULL &&
+	    strlen(fs_last_parent) == (size_t)(slash - path) &&
+	    strncmp(fs_last_parent, path, (size_t)(slash - path)) == 0)
+		return 0;
 	parent = xstrndup(path, (size_t)(slash - path));
-	rc = fs_mkdirs(parent);
-	free(parent);
+	if ((rc = fs_mkdirs(parent)) == 0) {
+		free(fs_last_parent);
+		fs_last_parent = parent;
+	} else
+		free(parent);
 	return rc;
+}
+
+/* Forget the remembered directory: it may be removed or renamed now. */
+static void
+fs_forget_parent(void)
+{
+	free(fs_last_parent);
+	fs_last_parent = NULL;
 }
 
 int
@@ -228,6 +255,7 @@ fs_rmtree(const char *path)
 {
 	struct stat	 st;
 
+	fs_forget_parent();
 	if (lstat(path, &st) == -1)
 		return errno == ENOENT ? 0 : (msg_errno(path, "cannot remove"), -1);
 	return nftw(path, fs_rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : -1;
@@ -608,6 +636,7 @@ stage_commit(struct stage *st, const char *const *trees, size_t n)
 	if (rc == -1)
 		goto out;
 
+	fs_forget_parent();	/* the generation is about to move under its readers */
 	/* The switch: one rename of a new link over `current`. */
 	next = xasprintf("%s/" FS_NEXT "%s", st->meta, gen + strlen(FS_GEN));
 	cur = xasprintf("%s/" FS_CURRENT, st->meta);
@@ -657,6 +686,7 @@ stage_free(struct stage *st)
 		return;
 	if (st->dir != NULL)
 		fs_rmtree(st->dir);
+	fs_forget_parent();
 	if (st->lockfd != -1)
 		close(st->lockfd);	/* releases the lock */
 	free(st->dir);
