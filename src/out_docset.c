@@ -88,21 +88,17 @@ struct docset_rows {
 	size_t			 n, cap;
 };
 
-/* Render one page (page = "index" or "status") into Documents/file. */
+/* One page of the run, as Documents/NAME.html (the index is index.html). */
 static int
-docset_page(const struct emit *e, const char *page, const char *slug,
-    const char *file)
+docset_page(const struct emit *e, const char *name, const char *text,
+    size_t len)
 {
-	struct buf	 html;
-	char		*rel;
-	int		 rc = -1;
+	char	*rel;
+	int	 rc;
 
-	buf_init(&html);
-	rel = xasprintf("%s/%s", DOCSET_DOCS, file);
-	if (page_render(e, page, slug, &html) == 0)
-		rc = fs_write(e->dir, rel, html.data, html.len);
+	rel = xasprintf("%s/%s.html", DOCSET_DOCS, name);
+	rc = fs_write(e->dir, rel, text, len);
 	free(rel);
-	buf_release(&html);
 	return rc;
 }
 
@@ -322,26 +318,45 @@ docset_outranks(const struct docset_row *a, const struct docset_row *b)
 	return shorter || docset_dash_rank(a->type) < docset_dash_rank(b->type);
 }
 
+/*
+ * A search for a code must list its own status first.  Each row is looked at
+ * once: every code its name contains (every run of three digits 100-599 in
+ * it) is checked against the status that answers for that code, so the cost
+ * is the total length of the names, not rows times statuses.
+ */
 static int
 docset_check_ranking(const struct registry *reg, const struct docset_rows *rs)
 {
-	const struct status	*st;
-	char			 code[8];
-	size_t			 i, j;
-	int			 rc = 0;
+	size_t		 answer[600];	/* code -> its primary row, or SIZE_MAX */
+	int		 seen[8], nseen, k;
+	const char	*p;
+	size_t		 i, j;
+	int		 rc = 0, code;
 
-	for (i = 0; i < reg->nstatus; i++) {
-		st = &reg->statuses[i];
-		if (!st->primary)
-			continue;
-		snprintf(code, sizeof(code), "%d", st->code);
-		for (j = 0; j < rs->n; j++) {
-			if (j == i || strstr(rs->v[j].name, code) == NULL ||
+	for (code = 0; code < 600; code++)
+		answer[code] = (size_t)-1;
+	for (i = 0; i < reg->nstatus; i++)	/* statuses[i] is rows[i] */
+		if (reg->statuses[i].primary)
+			answer[reg->statuses[i].code] = i;
+	for (j = 0; j < rs->n; j++) {
+		nseen = 0;
+		for (p = rs->v[j].name; p[0] != '\0' && p[1] != '\0' && p[2] != '\0'; p++) {
+			if (p[0] < '1' || p[0] > '5' || p[1] < '0' || p[1] > '9' ||
+			    p[2] < '0' || p[2] > '9')
+				continue;
+			code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+			if ((i = answer[code]) == (size_t)-1 || i == j ||
 			    !docset_outranks(&rs->v[j], &rs->v[i]))
 				continue;
+			for (k = 0; k < nseen && seen[k] != code; k++)
+				;
+			if (k < nseen)
+				continue;	/* reported for this row already */
+			if (nseen < (int)(sizeof(seen) / sizeof(seen[0])))
+				seen[nseen++] = code;
 			reg_status_error(reg, rs->v[j].st != NULL ? rs->v[j].st :
-			    st, "docset: a search for '%s' would list '%s' (%s) "
-			    "before '%s'; rename it or make it longer", code,
+			    &reg->statuses[i], "docset: a search for '%d' would list "
+			    "'%s' (%s) before '%s'; rename it or make it longer", code,
 			    rs->v[j].name, rs->v[j].type, rs->v[i].name);
 			rc = -1;
 		}
@@ -435,19 +450,9 @@ docset_feed(const struct emit *e)
 int
 out_docset_emit(const struct emit *e)
 {
-	const struct status	*st;
-	char			*file;
-	size_t			 i;
-	int			 rc = 0;
+	int	 rc;
 
-	for (i = 0; i < e->reg->nstatus && rc == 0; i++) {
-		st = &e->reg->statuses[i];
-		file = xasprintf("%s.html", st->slug);
-		rc = docset_page(e, "status", st->slug, file);
-		free(file);
-	}
-	if (rc == 0)
-		rc = docset_page(e, "index", "", "index.html");
+	rc = page_render_all(e, docset_page);
 	if (rc == 0)
 		rc = docset_css(e);
 	if (rc == 0)

@@ -48,9 +48,9 @@ struct info {
 	const char		*src;		/* stylesheet, for diagnostics */
 	struct buf		 out;
 	struct info_node	*nodes;
-	size_t			 nnodes;
+	size_t			 nnodes, nodecap;
 	struct info_entry	*entries;
-	size_t			 nentries;
+	size_t			 nentries, entrycap;
 	int			 in_menu;
 };
 
@@ -158,6 +158,34 @@ info_fields(char *line, char **f, size_t max)
 	return n;
 }
 
+static int
+info_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Two nodes with one name, sorted rather than compared pairwise. */
+static int
+info_unique(const struct info *in)
+{
+	char	**names;
+	size_t	 i;
+	int	 rc = 0;
+
+	names = xcalloc(in->nnodes, sizeof(*names));
+	for (i = 0; i < in->nnodes; i++)
+		names[i] = in->nodes[i].name;
+	qsort(names, in->nnodes, sizeof(*names), info_ptr_cmp);
+	for (i = 0; i + 1 < in->nnodes && rc == 0; i++)
+		if (strcmp(names[i], names[i + 1]) == 0) {
+			msg(MSG_ERROR, in->src, 0, 0, "two Info nodes are named '%s'",
+			    names[i]);
+			rc = -1;
+		}
+	free(names);
+	return rc;
+}
+
 /*
  * Nodes are chained in the order they come: Top, each status, the Index.  The
  * header is written with a placeholder for Next, filled in when the next node
@@ -167,19 +195,15 @@ info_fields(char *line, char **f, size_t max)
 static int
 info_node_start(struct info *in, char **f, size_t n)
 {
-	size_t	 i;
-
 	if (n != 3 || *f[1] == '\0' || *f[2] == '\0') {
 		msg(MSG_ERROR, in->src, 0, 0, "@node needs a name and an up");
 		return -1;
 	}
-	for (i = 0; i < in->nnodes; i++)
-		if (strcmp(in->nodes[i].name, f[1]) == 0) {
-			msg(MSG_ERROR, in->src, 0, 0, "two Info nodes are named '%s'",
-			    f[1]);
-			return -1;
-		}
-	in->nodes = xreallocarray(in->nodes, in->nnodes + 1, sizeof(*in->nodes));
+	/* Unique names: out_info_check() made sure, info_unique() checks again. */
+	if (in->nnodes == in->nodecap) {
+		in->nodecap = in->nodecap == 0 ? 64 : xmul(in->nodecap, 2);
+		in->nodes = xreallocarray(in->nodes, in->nodecap, sizeof(*in->nodes));
+	}
 	in->nodes[in->nnodes].name = xstrdup(f[1]);
 	in->nodes[in->nnodes].up = xstrdup(f[2]);
 	in->nodes[in->nnodes].offset = in->out.len;	/* of the slot, for now */
@@ -340,8 +364,11 @@ info_record(struct info *in, char *line)
 		/* The NUL-BS cookie tells Info readers this menu is an index. */
 		buf_put(&in->out, index_start, sizeof(index_start) - 1);
 	} else if (strcmp(f[0], "@index-entry") == 0 && n == 3) {
-		in->entries = xreallocarray(in->entries, in->nentries + 1,
-		    sizeof(*in->entries));
+		if (in->nentries == in->entrycap) {
+			in->entrycap = in->entrycap == 0 ? 64 : xmul(in->entrycap, 2);
+			in->entries = xreallocarray(in->entries, in->entrycap,
+			    sizeof(*in->entries));
+		}
 		in->entries[in->nentries].entry = xstrdup(f[1]);
 		in->entries[in->nentries].node = xstrdup(f[2]);
 		in->nentries++;
@@ -397,6 +424,8 @@ info_render(struct info *in, char *text, const struct emit *e)
 		buf_putc(&in->out, '\n');
 	if (in->nentries > 0)
 		info_index(in);
+	if (info_unique(in) == -1)
+		return -1;
 	info_link(in);
 	buf_puts(&in->out, "\n\x1f\nTag Table:\n");
 	for (i = 0; i < in->nnodes; i++)
@@ -404,6 +433,15 @@ info_render(struct info *in, char *text, const struct emit *e)
 		    in->nodes[i].offset);
 	buf_puts(&in->out, "\x1f\nEnd Tag Table\n\n\x1f\nLocal Variables:\n"
 	    "coding: utf-8\nEnd:\n");
+	return 0;
+}
+
+/* The stylesheet's pages are pieces of one line protocol text: join them. */
+static int
+info_join(void *arg, const char *name, const char *text, size_t len)
+{
+	(void)name;
+	buf_put(arg, text, len);
 	return 0;
 }
 
@@ -424,7 +462,7 @@ out_info_emit(const struct emit *e)
 	in.src = xform_name(e->xf);
 	buf_init(&in.out);
 	buf_init(&text);
-	if (xform_run(e->xf, e->reg, params, &text) == -1)
+	if (xform_run_pages(e->xf, e->reg, params, info_join, &text) == -1)
 		goto out;
 	buf_grow(&text, 0);
 	if (info_render(&in, text.data, e) == -1)

@@ -10,25 +10,22 @@
 #include <string.h>
 
 #include "backend.h"
-#include "buf.h"
 #include "fs.h"
 #include "gz.h"
 #include "page.h"
 #include "registry.h"
 #include "xalloc.h"
 
-/* Render one page (page = "status" or "overview") and write it gzipped. */
+/* One page of the run: the overview is httperror.7, a status NNN-slug.7. */
 static int
-man_page(const struct emit *e, const char *page, const char *slug,
-    const char *file)
+man_page(const struct emit *e, const char *name, const char *text, size_t len)
 {
-	struct buf	 roff;
-	int		 rc = -1;
+	char	*file;
+	int	 rc;
 
-	buf_init(&roff);
-	if (page_render(e, page, slug, &roff) == 0)
-		rc = gz_write(e->dir, file, roff.data, roff.len);
-	buf_release(&roff);
+	file = xasprintf("man7/%s.7.gz", name);
+	rc = gz_write(e->dir, file, text, len);
+	free(file);
 	return rc;
 }
 
@@ -51,25 +48,21 @@ int
 out_man_emit(const struct emit *e)
 {
 	const struct status	*st;
-	char			*file, *link, *target;
+	char			*link, *target;
 	size_t			 i;
-	int			 rc = 0;
+	int			 rc;
 
+	rc = page_render_all(e, man_page);
 	for (i = 0; i < e->reg->nstatus && rc == 0; i++) {
 		st = &e->reg->statuses[i];
-		file = xasprintf("man7/%s.7.gz", st->slug);
-		rc = man_page(e, "status", st->slug, file);
-		free(file);
-		if (rc == 0 && st->primary) {
-			link = xasprintf("man7/%d.7.gz", st->code);
-			target = xasprintf("%s.7.gz", st->slug);
-			rc = fs_symlink(e->dir, link, target);
-			free(link);
-			free(target);
-		}
+		if (!st->primary)
+			continue;
+		link = xasprintf("man7/%d.7.gz", st->code);
+		target = xasprintf("%s.7.gz", st->slug);
+		rc = fs_symlink(e->dir, link, target);
+		free(link);
+		free(target);
 	}
-	if (rc == 0)
-		rc = man_page(e, "overview", "", "man7/httperror.7.gz");
 	if (rc == 0)
 		rc = man_tool_page(e);
 	return rc;

@@ -1,15 +1,20 @@
 /*
- * page.h: render one page of a backend that applies its stylesheet once per
- * page (man, docset): the stylesheet gets page, slug, date and version as
- * string parameters.  An empty result is an error, not an empty file.
+ * page.h: render every page of a backend that writes a file per page (man,
+ * docset) in one run of its stylesheet: the stylesheet gets page='all', date
+ * and version as string parameters and wraps each page in
+ * <pages><page name="...">, and fn gets each page's name and text in turn.
+ * An empty page is an error, not an empty file.
  */
 #ifndef PAGE_H
 #define PAGE_H
 
-struct buf;
+#include <stddef.h>
+
 struct emit;
 
-int	page_render(const struct emit *, const char *page, const char *slug,
-	    struct buf *out);
+typedef int	(*page_fn)(const struct emit *, const char *name, const char *text,
+		    size_t len);
+
+int	page_render_all(const struct emit *, page_fn);
 
 #endif

@@ -195,6 +195,44 @@ xform_name(const struct xform *xf)
 	return xf->path;
 }
 
+/* The transformation itself: the result document, or NULL after reporting. */
+static xmlDocPtr
+xform_apply(struct xform *xf, const struct registry *reg,
+    const char *const *params)
+{
+	xsltTransformContextPtr	 tctxt;
+	xmlDocPtr		 res = NULL;
+
+	if ((tctxt = xsltNewTransformContext(xf->style, reg->doc)) == NULL)
+		msg_fatal_oom(0);
+	xsltSetCtxtSecurityPrefs(xform_sec, tctxt);
+	if (params == NULL || xsltQuoteUserParams(tctxt, (const char **)params) == 0)
+		res = xsltApplyStylesheetUser(xf->style, reg->doc, NULL, NULL, NULL,
+		    tctxt);
+	if (res != NULL && tctxt->state != XSLT_STATE_OK) {
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+	xsltFreeTransformContext(tctxt);
+	return res;
+}
+
+/* Serialize res as the stylesheet's xsl:output says, appending to out. */
+static int
+xform_save(struct xform *xf, xmlDocPtr res, struct buf *out)
+{
+	xmlChar	*text = NULL;
+	int	 len = 0;
+
+	/* The serialized text is freed with xmlFree. */
+	if (xsltSaveResultToString(&text, &len, res, xf->style) != 0)
+		return -1;
+	if (text != NULL)
+		buf_put(out, text, (size_t)len);
+	xmlFree(text);
+	return 0;
+}
+
 /*
  * Apply the stylesheet to the registry with string parameters (name, value,
  * ..., NULL) and append the serialized result to out.
@@ -203,33 +241,88 @@ int
 xform_run(struct xform *xf, const struct registry *reg,
     const char *const *params, struct buf *out)
 {
-	xsltTransformContextPtr	 tctxt;
-	xmlDocPtr		 res = NULL;
-	xmlChar			*text = NULL;
-	size_t			 errors = msg_error_count();
-	int			 len = 0, rc = -1;
+	xmlDocPtr	 res;
+	size_t		 errors = msg_error_count();
+	int		 rc = -1;
 
-	if ((tctxt = xsltNewTransformContext(xf->style, reg->doc)) == NULL)
-		msg_fatal_oom(0);
-	xsltSetCtxtSecurityPrefs(xform_sec, tctxt);
-	if (params != NULL && xsltQuoteUserParams(tctxt, (const char **)params) != 0)
+	/* The result document is ours. */
+	if ((res = xform_apply(xf, reg, params)) != NULL)
+		rc = xform_save(xf, res, out);
+	msg_flush(xf->path);
+	if (rc != 0 && msg_error_count() == errors)
+		msg(MSG_ERROR, xf->path, 0, 0, "transformation failed");
+	xmlFreeDoc(res);
+	return rc;
+}
+
+/*
+ * One transformation for many pages: the stylesheet's result is
+ * <pages><page name="...">...</page>...</pages>, and each page is serialized
+ * on its own, exactly as if it had been the whole result of a run of its own
+ * (the same xsl:output, the same document type declaration), then handed to
+ * fn.  So keys are built and the registry is walked once per build, not once
+ * per page, and no text node grows with the size of the registry.
+ */
+int
+xform_run_pages(struct xform *xf, const struct registry *reg,
+    const char *const *params, xform_page_fn fn, void *arg)
+{
+	xmlDocPtr	 res;
+	xmlNodePtr	 root = NULL, page, c, next, last;
+	xmlChar		*name;
+	struct buf	 out;
+	size_t		 errors = msg_error_count();
+	int		 rc = -1;
+
+	buf_init(&out);
+	if ((res = xform_apply(xf, reg, params)) == NULL)
 		goto out;
-	res = xsltApplyStylesheetUser(xf->style, reg->doc, NULL, NULL, NULL, tctxt);
-	if (res == NULL || tctxt->state != XSLT_STATE_OK)
+	for (root = res->children; root != NULL; root = root->next)
+		if (root->type == XML_ELEMENT_NODE)
+			break;
+	if (root == NULL || strcmp((const char *)root->name, "pages") != 0) {
+		msg(MSG_ERROR, xf->path, 0, 0, "the result is not <pages>");
+		root = NULL;
 		goto out;
-	/* The result document is ours; the serialized text is freed with xmlFree. */
-	if (xsltSaveResultToString(&text, &len, res, xf->style) != 0)
-		goto out;
-	if (text != NULL)
-		buf_put(out, text, (size_t)len);
+	}
+	/* res keeps its DTD node, if any; the pages go in and out after it. */
+	xmlUnlinkNode(root);
 	rc = 0;
+	for (page = root->children; page != NULL && rc == 0; page = page->next) {
+		if (page->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)page->name, "page") != 0 ||
+		    (name = xmlGetProp(page, (const xmlChar *)"name")) == NULL) {
+			msg(MSG_ERROR, xf->path, 0, 0, "a child of <pages> is not "
+			    "a named <page>");
+			rc = -1;
+			break;
+		}
+		last = res->last;
+		for (c = page->children; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddChild((xmlNodePtr)res, c);	/* may merge text: c is not used after */
+		}
+		buf_reset(&out);
+		if (xform_save(xf, res, &out) == -1 ||
+		    fn(arg, (const char *)name, out.data != NULL ? out.data : "",
+		    out.len) == -1)
+			rc = -1;
+		/* Take the page out again, and free it. */
+		while (res->last != last) {
+			c = res->last;
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+		xmlFree(name);
+	}
 out:
 	msg_flush(xf->path);
 	if (rc != 0 && msg_error_count() == errors)
 		msg(MSG_ERROR, xf->path, 0, 0, "transformation failed");
-	xmlFree(text);
+	xmlFreeNode(root);
 	xmlFreeDoc(res);
-	xsltFreeTransformContext(tctxt);
+	buf_release(&out);
 	return rc;
 }
 

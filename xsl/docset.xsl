@@ -3,7 +3,8 @@
   docset.xsl: the pages of the Dash/Zeal docset, HTTPError.docset/Contents/
   Resources/Documents/: index.html, grouped by class, and one page per status.
 
-  Applied by src/out_docset.c once per page with the parameters below; C decides
+  Applied by src/out_docset.c once per build (page=all: every page, each in
+  <pages><page name="...">, for C to split); C decides
   the file names (SLUG.html next to index.html and style.css), the search index,
   Info.plist, the icons and the archive.  Rules the docset needs:
     - every href is relative: SLUG.html, index.html#4xx, #meaning; no page
@@ -27,21 +28,28 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
 
-  <xsl:param name="page" select="'status'"/>
-  <xsl:param name="slug" select="''"/>
+  <xsl:param name="page" select="'all'"/>
   <xsl:param name="date" select="'1970-01-01'"/>
   <xsl:param name="version" select="'0'"/>
 
   <xsl:template match="/">
     <xsl:choose>
-      <xsl:when test="$page = 'status' and key('slug', $slug)">
-        <xsl:apply-templates select="key('slug', $slug)"/>
-      </xsl:when>
-      <xsl:when test="$page = 'index'">
-        <xsl:apply-templates select="registry"/>
+      <!-- Every page in one run (src/out_docset.c): the index, named "index",
+           then one page per status, named by its slug. -->
+      <xsl:when test="$page = 'all'">
+        <pages>
+          <page name="index">
+            <xsl:apply-templates select="registry"/>
+          </page>
+          <xsl:for-each select="registry/status">
+            <page name="{@slug}">
+              <xsl:apply-templates select="."/>
+            </page>
+          </xsl:for-each>
+        </pages>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:message terminate="yes">docset.xsl: no page '<xsl:value-of select="$page"/>' for '<xsl:value-of select="$slug"/>'</xsl:message>
+        <xsl:message terminate="yes">docset.xsl: no page '<xsl:value-of select="$page"/>': src/ passes page='all'</xsl:message>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

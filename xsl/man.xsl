@@ -2,8 +2,9 @@
 <!--
   man.xsl: one man(7) page per status, and the overview page httperror(7).
 
-  Applied by src/out_man.c once per page with the parameters below; C decides the
-  file names.  Every piece of registry text goes through the hx: extension
+  Applied by src/out_man.c once per build with page='all', which wraps every
+  page in <pages><page name="..."> for C to split; C decides the file names.
+  Every piece of registry text goes through the hx: extension
   functions (src/escape.c), which write pure ASCII roff: this stylesheet only
   emits macros, font escapes and the structure of the page.  String functions
   (translate, substring, normalize-space) work on raw registry text, and the
@@ -24,8 +25,7 @@
 
   <xsl:output method="text" encoding="US-ASCII"/>
 
-  <xsl:param name="page" select="'status'"/>
-  <xsl:param name="slug" select="''"/>
+  <xsl:param name="page" select="'all'"/>
   <xsl:param name="date" select="'1970-01-01'"/>
   <xsl:param name="version" select="'0'"/>
 
@@ -33,14 +33,22 @@
 
   <xsl:template match="/">
     <xsl:choose>
-      <xsl:when test="$page = 'status' and key('slug', $slug)">
-        <xsl:apply-templates select="key('slug', $slug)"/>
-      </xsl:when>
-      <xsl:when test="$page = 'overview'">
-        <xsl:apply-templates select="registry" mode="overview"/>
+      <!-- Every page in one run (src/out_man.c): the overview, named
+           "httperror", then one page per status, named by its slug. -->
+      <xsl:when test="$page = 'all'">
+        <pages>
+          <page name="httperror">
+            <xsl:apply-templates select="registry" mode="overview"/>
+          </page>
+          <xsl:for-each select="registry/status">
+            <page name="{@slug}">
+              <xsl:apply-templates select="."/>
+            </page>
+          </xsl:for-each>
+        </pages>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:message terminate="yes">man.xsl: no page '<xsl:value-of select="$page"/>' for '<xsl:value-of select="$slug"/>'</xsl:message>
+        <xsl:message terminate="yes">man.xsl: no page '<xsl:value-of select="$page"/>': src/ passes page='all'</xsl:message>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
