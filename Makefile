@@ -172,7 +172,8 @@ install-zeal: all
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
 DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace
 
-# The frameworks the examples run under (tests/examples.sh); Express comes
+# The frameworks the examples run under (tests/examples.sh); tests/names.sh
+# asks python3, ruby-rack, Go and node for their status names.  Express comes
 # from npm, pinned in package-lock.json; Go 1.23 from bookworm-backports.
 DEB_EXAMPLES = python3 python3-flask php-cli ruby-sinatra puma ruby-rack nginx-light curl
 DEB_BACKPORTS = golang-1.23-go

@@ -78,6 +78,47 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- "Python HTTPStatus.BAD_GATEWAY, Go http.StatusBadGateway, ...": each
+       name after its library, in the order the registry gives them (the
+       schema's order, which tests/names.sh holds it to). -->
+  <xsl:template match="names" mode="describe">
+    <xsl:for-each select="name">
+      <xsl:apply-templates select="." mode="lib"/>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="." mode="code"/>
+      <xsl:if test="position() != last()">
+        <xsl:text>, </xsl:text>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="name" mode="lib">
+    <xsl:choose>
+      <xsl:when test="@lib = 'python'">Python</xsl:when>
+      <xsl:when test="@lib = 'go'">Go</xsl:when>
+      <xsl:when test="@lib = 'node'">Node.js</xsl:when>
+      <xsl:when test="@lib = 'rack'">Rack/Rails</xsl:when>
+      <xsl:when test="@lib = 'spring'">Spring</xsl:when>
+      <xsl:when test="@lib = 'aspnetcore'">ASP.NET Core</xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">common.xsl: unknown library '<xsl:value-of select="@lib"/>'</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The name as code says it.  Node.js has no constant, only the phrase its
+       table holds for the code: http.STATUS_CODES[502] = "Bad Gateway". -->
+  <xsl:template match="name" mode="code">
+    <xsl:choose>
+      <xsl:when test="@lib = 'node'">
+        <xsl:value-of select="concat('http.STATUS_CODES[', ancestor::status/@code, '] = &quot;', ., '&quot;')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="."/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="fault" mode="describe">
     <xsl:choose>
       <xsl:when test=". = 'client'">the client side: its request, its credentials or its behaviour</xsl:when>

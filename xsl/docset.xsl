@@ -243,6 +243,17 @@
                   </xsl:for-each>
                 </dd>
               </xsl:if>
+              <xsl:if test="$f/names">
+                <dt>Names in code</dt>
+                <dd>
+                  <xsl:for-each select="$f/names/name">
+                    <xsl:apply-templates select="." mode="lib"/>
+                    <xsl:text> </xsl:text>
+                    <code><xsl:apply-templates select="." mode="code"/></code>
+                    <xsl:if test="position() != last()">, </xsl:if>
+                  </xsl:for-each>
+                </dd>
+              </xsl:if>
               <xsl:call-template name="fact">
                 <xsl:with-param name="term" select="'Content'"/>
                 <xsl:with-param name="value"><xsl:apply-templates select="$f/body" mode="describe"/></xsl:with-param>

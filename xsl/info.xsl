@@ -163,6 +163,12 @@
         <xsl:with-param name="text"><xsl:apply-templates select="$f/alias" mode="describe"/></xsl:with-param>
       </xsl:call-template>
     </xsl:if>
+    <xsl:if test="$f/names">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="term" select="'Names in code'"/>
+        <xsl:with-param name="text"><xsl:apply-templates select="$f/names" mode="describe"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="fact">
       <xsl:with-param name="term" select="'Fault'"/>
       <xsl:with-param name="text"><xsl:apply-templates select="$f/fault" mode="describe"/></xsl:with-param>

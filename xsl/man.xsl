@@ -259,6 +259,14 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>
+    <xsl:if test="$f/names">
+      <xsl:call-template name="item">
+        <xsl:with-param name="label" select="'Names in code'"/>
+        <xsl:with-param name="text">
+          <xsl:apply-templates select="$f/names" mode="describe"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="item">
       <xsl:with-param name="label" select="'Fault'"/>
       <xsl:with-param name="text">
