@@ -121,6 +121,23 @@ msg_error_count(void)
 	return msg_errors;
 }
 
+/*
+ * Forget every diagnostic so far.  The tool runs once per process and never
+ * needs this; a harness that runs it many times in one process does
+ * (tests/fuzz/fuzz_pipeline.c), or one run's errors would decide the next
+ * run's exit status.
+ */
+void
+msg_reset(void)
+{
+	msg_worst = MSG_WARNING;
+	msg_seen = 0;
+	msg_errors = 0;
+	buf_reset(&msg_generic_text);
+	msg_map = NULL;
+	msg_map_arg = NULL;
+}
+
 void
 msg_fatal_oom(size_t n)
 {
