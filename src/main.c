@@ -35,11 +35,12 @@ static const struct backend {
 	const char	*name;		/* -f value and output tree */
 	const char	*stylesheet;	/* in the stylesheet directory */
 	int		(*emit)(const struct emit *);
+	int		(*check)(const struct registry *);	/* or NULL */
 } backends[] = {
-	{ "man", "man.xsl", out_man_emit },
-	{ "info", "info.xsl", out_info_emit },
-	{ "docset", "docset.xsl", out_docset_emit },
-	{ "html", "html.xsl", out_html_emit },
+	{ "man", "man.xsl", out_man_emit, NULL },
+	{ "info", "info.xsl", out_info_emit, NULL },
+	{ "docset", "docset.xsl", out_docset_emit, out_docset_check },
+	{ "html", "html.xsl", out_html_emit, NULL },
 };
 
 #define NBACKENDS	(sizeof(backends) / sizeof(backends[0]))
@@ -293,6 +294,11 @@ tool_main(int argc, char *argv[])
 		goto out;
 	if ((reg = reg_load(o.registry)) == NULL)
 		goto out;
+	/* What build would refuse, check refuses: the backends' rules too. */
+	if (!build)
+		for (i = 0; i < NBACKENDS; i++)
+			if (backends[i].check != NULL)
+				(void)backends[i].check(reg);	/* it reported why */
 	if (build && run_build(&o, reg) == -1 && msg_exit_status() == 0)
 		msg(MSG_SYSERR, o.outdir, 0, 0, "build failed");
 out:

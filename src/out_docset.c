@@ -334,6 +334,37 @@ docset_check_ranking(const struct registry *reg, const struct docset_rows *rs)
 	return rc;
 }
 
+static void
+docset_rows_release(struct docset_rows *rs)
+{
+	size_t	 i;
+
+	for (i = 0; i < rs->n; i++) {
+		free(rs->v[i].name);
+		free(rs->v[i].path);
+	}
+	free(rs->v);
+	memset(rs, 0, sizeof(*rs));
+}
+
+/*
+ * The ranking rule is a rule on the registry, so `httperror check` applies it
+ * too (through the backend table); otherwise check would pass a registry that
+ * build then refuses.
+ */
+int
+out_docset_check(const struct registry *reg)
+{
+	struct docset_rows	 rs;
+	int			 rc;
+
+	memset(&rs, 0, sizeof(rs));
+	docset_rows(reg, &rs);
+	rc = docset_check_ranking(reg, &rs);
+	docset_rows_release(&rs);
+	return rc;
+}
+
 static int
 docset_index(const struct emit *e)
 {
@@ -358,11 +389,7 @@ docset_index(const struct emit *e)
 		rc = dsidx_write(ix, e->dir, DOCSET_RES "/docSet.dsidx");
 out:
 	dsidx_free(ix);
-	for (i = 0; i < rs.n; i++) {
-		free(rs.v[i].name);
-		free(rs.v[i].path);
-	}
-	free(rs.v);
+	docset_rows_release(&rs);
 	return rc;
 }
 
