@@ -96,10 +96,11 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
 # The fuzz targets, with clang's libFuzzer and sanitizers (tests/fuzz.sh).
-FUZZ_CC = clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c99 \
-	-D_XOPEN_SOURCE=700 -DVERSION=\"$(VERSION)\" $(WARNFLAGS) $(DEPS_CFLAGS)
+# UBSan recovers by default: a report would be printed and the input passed.
+FUZZ_CC = clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-std=c99 -D_XOPEN_SOURCE=700 -DVERSION=\"$(VERSION)\" $(WARNFLAGS) $(DEPS_CFLAGS)
 FUZZ_SRC = src/escape.c src/buf.c src/xalloc.c src/msg.c
-build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS)
+build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS) Makefile
 	@mkdir -p build
 	$(FUZZ_CC) -o $@ tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(DEPS_LIBS)
 
@@ -107,7 +108,8 @@ build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS)
 # to reach its static tool_main().
 FUZZ_PIPELINE_SRC != echo $(OBJS) | sed -e 's|$(OBJDIR)/main\.o||' \
 	-e 's|$(OBJDIR)/\([a-z_]*\)\.o|src/\1.c|g'
-build/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c src/main.c $(FUZZ_PIPELINE_SRC) $(HDRS)
+build/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c src/main.c $(FUZZ_PIPELINE_SRC) $(HDRS) \
+		Makefile
 	@mkdir -p build
 	$(FUZZ_CC) -o $@ tests/fuzz/fuzz_pipeline.c $(FUZZ_PIPELINE_SRC) $(DEPS_LIBS)
 

@@ -49,7 +49,7 @@ fuzz() {
 		ok "fuzz: $what ($(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$tmp/$name.log"))"
 	else
 		not_ok "fuzz: $name: an input failed"
-		grep -E 'fuzz_pipeline:|ERROR|SUMMARY|#[0-9]+ 0x[0-9a-f]+ in [a-z]' \
+		grep -E 'fuzz_pipeline:|ERROR|SUMMARY|runtime error|#[0-9]+ 0x[0-9a-f]+ in [a-z]' \
 		    "$tmp/$name.log" | grep -v 'in fuzzer::' | head -16
 		grep -o "Test unit written to .*" "$tmp/$name.log"
 	fi
