@@ -3,6 +3,7 @@
 #   make                 the tool (build/httperror) and every output under build/
 #   make check           the whole test suite; fails when any test fails
 #   make check-fresh     the README's two commands in a fresh Debian 12 root (root)
+#   make fuzz            both libFuzzer targets, FUZZ_TIME seconds each (600)
 #   make install         PREFIX, DESTDIR, bindir, mandir, infodir, datadir, docdir
 #   make uninstall
 #   make install-zeal    copy the docset into Zeal's docsets (XDG_DATA_HOME)
@@ -108,14 +109,32 @@ build/unit: tests/unit.c $(UNIT_OBJS) $(HDRS)
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
-# The fuzz target, with clang's libFuzzer and sanitizers (tests/fuzz.sh).
+# The fuzz targets, with clang's libFuzzer and sanitizers (tests/fuzz.sh).
+# UBSan recovers by default: a report would be printed and the input passed.
+FUZZ_CC = clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-std=c99 -D_XOPEN_SOURCE=700 -DVERSION=\"$(VERSION)\" $(WARNFLAGS) $(DEPS_CFLAGS)
 FUZZ_SRC = src/escape.c src/buf.c src/xalloc.c src/msg.c
-build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS)
+build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS) Makefile
 	@mkdir -p build
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c99 -D_XOPEN_SOURCE=700 \
-		$(DEPS_CFLAGS) -o $@ tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(DEPS_LIBS)
+	$(FUZZ_CC) -o $@ tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(DEPS_LIBS)
 
-check: all build/unit build/fuzz_escape node_modules/.package-lock.json
+# The whole tool: every module in OBJS but main.c, which the target includes
+# to reach its static tool_main().
+FUZZ_PIPELINE_SRC != echo $(SRC_OBJS) | sed -e 's|$(OBJDIR)/main\.o||' \
+	-e 's|$(OBJDIR)/\([a-z_]*\)\.o|src/\1.c|g'
+build/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c src/main.c $(FUZZ_PIPELINE_SRC) \
+		$(OBJDIR)/schema.c $(HDRS) Makefile
+	@mkdir -p build
+	$(FUZZ_CC) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c $(FUZZ_PIPELINE_SRC) \
+		$(OBJDIR)/schema.c $(DEPS_LIBS)
+
+# `make fuzz`: each target for FUZZ_TIME seconds, keeping what it learns in
+# build/fuzz/ (corpora, and any crash-* input to replay with the target).
+FUZZ_TIME ?= 600
+fuzz: build/fuzz_escape build/fuzz_pipeline
+	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz.sh
+
+check: all build/unit build/fuzz_escape build/fuzz_pipeline node_modules/.package-lock.json
 	@sh tests/run.sh
 
 # The framework examples alone: make check-examples ONLY=404-not-found
@@ -126,7 +145,7 @@ check-examples: all node_modules/.package-lock.json
 check-fresh:
 	@sh tests/fresh-debian.sh
 
-regen: all build/unit build/fuzz_escape node_modules/.package-lock.json
+regen: all build/unit build/fuzz_escape build/fuzz_pipeline node_modules/.package-lock.json
 	@sh tests/run.sh --regen
 
 bench: all
@@ -200,4 +219,4 @@ deps:
 clean:
 	rm -rf build
 
-.PHONY: all check check-examples check-fresh regen bench install uninstall deps clean install-zeal
+.PHONY: all check check-examples check-fresh fuzz regen bench install uninstall deps clean install-zeal

@@ -34,4 +34,11 @@ int	out_html_emit(const struct emit *);
 int	out_info_emit(const struct emit *);
 int	out_docset_emit(const struct emit *);
 
+/*
+ * A rule on the registry that only a backend knows (the docset's search
+ * ranking): its emit applies it, and `httperror check` calls it directly so
+ * that check refuses whatever build would.  -1 after reporting why.
+ */
+int	out_docset_check(const struct registry *);
+
 #endif

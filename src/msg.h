@@ -24,6 +24,7 @@ void	 msg(enum msg_level, const char *file, long line, long col,
 void	 msg_errno(const char *file, const char *what);
 int	 msg_exit_status(void);
 size_t	 msg_error_count(void);
+void	 msg_reset(void);
 void	 msg_set_prog(const char *);
 void	 msg_hook_libs(void);
 void	 msg_flush(const char *file);
