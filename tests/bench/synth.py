@@ -2,10 +2,17 @@
 """synth.py N DIR: a valid registry of N statuses in DIR/xml, for benchmarks.
 
 The real entries of xml/ first, then copies of them in turn until there are
-N: each copy keeps its original's code, class and facts (so every semantic
-check still holds), takes the phrase "PHRASE" plus a suffix of letters and the slug that goes with
-it, answers primary="false" (the original answers for the code), and drops
-its aliases (which would compete with the original's in the docset search).
+N.  Each copy keeps its original's class and facts, and takes a code of that
+class that is not yet in use (the least used one once all are: past about
+450 statuses a code has several meanings, as 499 has two), avoiding codes
+with rules of their own (401 needs WWW-Authenticate, 204 no content, ...);
+its phrase gets a suffix of letters and its slug follows.  The first copy on
+a code answers for it, later ones are primary="false" and get a longer
+phrase, so that a docset search for the code still lists its first meaning
+first.  Aliases are
+dropped: they would compete with the original's in the docset search.
+Pages list a code's other meanings, so they only grow with the registry
+where codes are shared.
 """
 import os
 import re
@@ -40,18 +47,34 @@ def main():
         shutil.copy(os.path.join(src, "codes", name), os.path.join(out, "codes", name))
         originals.append(text)
     names = list(includes)
+    uses = {}
+    for text in originals:
+        c = int(re.search(r'code="(\d{3})"', text).group(1))
+        uses[c] = uses.get(c, 0) + 1
+    special = {101, 103, 201, 204, 301, 302, 303, 304, 307, 308, 401, 405, 407, 426, 429, 503}
     i = 0
     while len(names) < n:
         text = originals[i % len(originals)]
         k = len(names) + 1
         phrase = re.search(r"<phrase>([^<]*)</phrase>", text).group(1)
-        code = re.search(r'code="(\d{3})"', text).group(1)
+        first = int(re.search(r'code="(\d)\d\d"', text).group(1))
+        pool = [c for c in range(first * 100, first * 100 + 100) if c not in special]
+        c = min(pool, key=lambda c: (uses.get(c, 0), c))
+        primary = uses.get(c, 0) == 0
+        uses[c] = uses.get(c, 0) + 1
+        code = str(c)
+        text = re.sub(r'code="\d{3}"', 'code="%s"' % code, text, count=1)
         suffix = letters(k)
+        if not primary:
+            # Longer than any first meaning, so that it never outranks the
+            # code's own status in a docset search.
+            suffix += " Other Meaning Of The Code"
         words = re.findall(r"[a-z0-9]+", (phrase + " " + suffix).lower())
         slug = "%s-%s" % (code, "-".join(words))
         copy = re.sub(r'slug="[^"]*"', 'slug="%s"' % slug, text, count=1)
         copy = re.sub(r'\s+primary="[^"]*"', "", copy, count=1)
-        copy = copy.replace('<status slug=', '<status primary="false" slug=', 1)
+        if not primary:
+            copy = copy.replace('<status slug=', '<status primary="false" slug=', 1)
         copy = copy.replace("<phrase>%s</phrase>" % phrase, "<phrase>%s %s</phrase>" % (phrase, suffix), 1)
         copy = re.sub(r"\s*<alias>[^<]*</alias>", "", copy)
         name = slug + ".xml"
