@@ -414,7 +414,7 @@ def main():
     root = load(args.registry)
     jobs = []
     results = []
-    for status in root.iter("status"):
+    for status in root.findall("status"):
         slug = status.get("slug")
         if only and slug not in only and status.get("code") not in only:
             continue
