@@ -310,11 +310,8 @@ def start(framework, code, work, port):
         # GOPATH mode (GO111MODULE=off) Go builds it with the defaults of Go
         # 1.16, and "GET /books/{id}" is a literal path.  It is compiled before
         # it starts, so that a cold build cache does not use up START_TIMEOUT.
-        env["GOCACHE"] = os.path.join(TOP, "build", "go-cache")
-        env["GO111MODULE"] = "on"
-        env["GOWORK"] = "off"
-        env["GOPROXY"] = "off"      # the standard library only: nothing to fetch
-        env["GOTOOLCHAIN"] = "local"
+        env.update(go_env())        # GOPROXY=off: the standard library only
+        env["PORT"] = str(port)
         with open(src, "w") as f:
             f.write(code)
         try:
@@ -340,6 +337,37 @@ def start(framework, code, work, port):
 
 
 _go = None
+
+
+def go_env():
+    env = dict(os.environ)
+    env["GOCACHE"] = os.path.join(TOP, "build", "go-cache")
+    env["GO111MODULE"] = "on"
+    env["GOWORK"] = "off"
+    env["GOPROXY"] = "off"
+    env["GOTOOLCHAIN"] = "local"
+    return env
+
+
+def warm_go():
+    """Compile the standard library packages the examples use, once and
+    alone, so that parallel example builds do not each compile them."""
+    try:
+        go = go_binary()
+    except Skip:
+        return
+    work = tempfile.mkdtemp(prefix="httperror-gowarm-")
+    try:
+        with open(os.path.join(work, "main.go"), "w") as f:
+            f.write('package main\n\nimport (\n\t_ "encoding/json"\n\t_ "log"\n'
+                    '\t_ "net/http"\n\t_ "net/http/httptest"\n\t_ "net/http/httputil"\n)\n\n'
+                    'func main() {}\n')
+        subprocess.run([go, "build", "-o", "main", "main.go"], cwd=work, env=go_env(),
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        pass
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def go_binary():
@@ -476,6 +504,8 @@ def main():
             if el is not None:
                 jobs.append((slug, facts, fw, el))
     started = time.time()
+    if any(j[2] == "go" for j in jobs):
+        warm_go()
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results += list(pool.map(lambda j: run_one(*j), jobs))
     counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}
