@@ -132,9 +132,29 @@ class Conn:
         data, self.buf = self.buf, b""
         return data
 
+    def stray(self, wait=0.5):
+        """Bytes that follow a response which must end with its header section.
+
+        A server that writes content after a 204 or 304 (or after the head of
+        a response to HEAD) puts it on the wire anyway; whatever arrives before
+        the connection closes or goes quiet for `wait` seconds is returned, so
+        that it is reported instead of silently ignored."""
+        self.sock.settimeout(wait)
+        try:
+            while True:
+                self.fill()
+        except (EOFError, socket.timeout):
+            pass
+        finally:
+            self.sock.settimeout(IO_TIMEOUT)
+        data, self.buf = self.buf, b""
+        return data
+
     def body(self, code, headers, method):
-        if method == "HEAD" or code in (204, 304) or code < 200:
+        if code < 200:
             return b""
+        if method == "HEAD" or code in (204, 304):
+            return self.stray()
         te = header(headers, "Transfer-Encoding")
         if te and "chunked" in te.lower():
             out = b""
