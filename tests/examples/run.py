@@ -182,7 +182,8 @@ class Conn:
 def split_request(text):
     """The <request> text as bytes to send: CRLF in the head, the body as is."""
     head, sep, body = text.partition("\n\n")
-    head = head.replace("\n", "\r\n") + "\r\n\r\n"
+    # The head ends with the last header line's newline, or with none.
+    head = head.rstrip("\n").replace("\n", "\r\n") + "\r\n\r\n"
     body = body if sep else ""
     if body and not re.search(r"(?im)^content-length:", head) and \
             not re.search(r"(?im)^transfer-encoding:", head):
@@ -300,10 +301,21 @@ def check_wire(slug, text):
 
 # ===== Running an example
 
+_ports = set()
+_ports_lock = __import__("threading").Lock()
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port nothing listens on, never handed out twice in one run (two
+    examples starting at once must not end up on one port)."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        with _ports_lock:
+            if port not in _ports:
+                _ports.add(port)
+                return port
 
 
 def start(framework, code, work, port):
