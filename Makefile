@@ -9,7 +9,8 @@
 #   make install-zeal    copy the docset into Zeal's docsets (XDG_DATA_HOME)
 #   make deps            install build and test dependencies (Debian/Ubuntu, as root)
 #   make regen           rewrite the test goldens (review the diff before committing)
-#   make bench           speed and size of a full build (reports only)
+#   make bench           speed and size of builds at 16, 100, 1000 statuses (reports only)
+#   make bench-large     the same at 10,000 statuses too
 #   make clean
 #
 # Written for POSIX make (2024: != and ?=); tested with GNU make.
@@ -151,6 +152,10 @@ regen: all build/unit build/fuzz_escape build/fuzz_pipeline node_modules/.packag
 bench: all
 	@sh tests/bench.sh
 
+# The same at 10,000 statuses too (several minutes).
+bench-large: all
+	@BENCH_SIZES="16 100 1000 10000" sh tests/bench.sh
+
 install: all
 	mkdir -p $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man7
 	cp $(TOOL) $(DESTDIR)$(bindir)/httperror
@@ -189,7 +194,7 @@ install-zeal: all
 
 # Debian and Ubuntu packages to build and to run every test.
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
-DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace time
 
 # The frameworks the examples run under (tests/examples.sh); tests/names.sh
 # asks python3, ruby-rack, Go and node for their status names.  Express comes
@@ -219,4 +224,4 @@ deps:
 clean:
 	rm -rf build
 
-.PHONY: all check check-examples check-fresh fuzz regen bench install uninstall deps clean install-zeal
+.PHONY: all check check-examples check-fresh fuzz regen bench bench-large install uninstall deps clean install-zeal
