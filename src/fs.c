@@ -399,32 +399,44 @@ fs_tree_ours(const char *outdir, const char *tree)
 	return rc;
 }
 
-/* Remove what earlier builds left in .httperror: all but the current generation. */
+/*
+ * Remove every entry of dir that ours() says this tool left there; the
+ * callers below say what that is.
+ */
 static int
-fs_meta_clean(const struct stage *st)
+fs_clean(const struct stage *st, const char *dir,
+    int (*ours)(const struct stage *, const char *dir, const char *name))
 {
 	DIR		*d;
 	struct dirent	*de;
 	char		*path;
 	int		 rc = 0;
 
-	if ((d = opendir(st->meta)) == NULL) {
-		msg_errno(st->meta, "cannot read directory");
+	if ((d = opendir(dir)) == NULL) {
+		msg_errno(dir, "cannot read directory");
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, FS_GEN, strlen(FS_GEN)) != 0 &&
-		    strncmp(de->d_name, FS_NEXT, strlen(FS_NEXT)) != 0)
+		if (!ours(st, dir, de->d_name))
 			continue;
-		if (st->prev != NULL && strcmp(de->d_name, st->prev) == 0)
-			continue;
-		path = xasprintf("%s/%s", st->meta, de->d_name);
+		path = xasprintf("%s/%s", dir, de->d_name);
 		if (fs_rmtree(path) == -1)
 			rc = -1;
 		free(path);
 	}
 	closedir(d);
 	return rc;
+}
+
+/* In .httperror: every generation and new link but the current generation. */
+static int
+fs_meta_stale(const struct stage *st, const char *dir, const char *name)
+{
+	(void)dir;
+	if (strncmp(name, FS_GEN, strlen(FS_GEN)) != 0 &&
+	    strncmp(name, FS_NEXT, strlen(FS_NEXT)) != 0)
+		return 0;
+	return st->prev == NULL || strcmp(name, st->prev) != 0;
 }
 
 /*
@@ -451,32 +463,23 @@ fs_meta_tmp_ours(const char *path)
 }
 
 /*
- * A build killed while making .httperror leaves .httperror-new-XXXXXX in
- * outdir: ours to remove, since nothing else makes that name with only a
- * stamp in it.
+ * In outdir: what a build killed while making .httperror left,
+ * .httperror-new-XXXXXX with nothing or only a stamp in it (nothing else
+ * makes that name with that content).
  */
 static int
-fs_outdir_clean(const struct stage *st)
+fs_outdir_stale(const struct stage *st, const char *dir, const char *name)
 {
-	DIR		*d;
-	struct dirent	*de;
-	char		*path;
-	int		 rc = 0;
+	char	*path;
+	int	 ours;
 
-	if ((d = opendir(st->outdir)) == NULL) {
-		msg_errno(st->outdir, "cannot read directory");
-		return -1;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, FS_META "-new-", strlen(FS_META "-new-")) != 0)
-			continue;
-		path = xasprintf("%s/%s", st->outdir, de->d_name);
-		if (fs_meta_tmp_ours(path) && fs_rmtree(path) == -1)
-			rc = -1;
-		free(path);
-	}
-	closedir(d);
-	return rc;
+	(void)st;
+	if (strncmp(name, FS_META "-new-", strlen(FS_META "-new-")) != 0)
+		return 0;
+	path = xasprintf("%s/%s", dir, name);
+	ours = fs_meta_tmp_ours(path);
+	free(path);
+	return ours;
 }
 
 struct stage *
@@ -538,7 +541,8 @@ stage_new(const char *outdir, const char *const *trees, size_t n)
 			st->prev = xstrdup(got);
 	}
 	free(path);
-	if (fs_meta_clean(st) == -1 || fs_outdir_clean(st) == -1)
+	if (fs_clean(st, st->meta, fs_meta_stale) == -1 ||
+	    fs_clean(st, st->outdir, fs_outdir_stale) == -1)
 		goto fail;
 	st->dir = xasprintf("%s/" FS_GEN "XXXXXX", st->meta);
 	if (mkdtemp(st->dir) == NULL || fs_open_up(st->dir) == -1) {
