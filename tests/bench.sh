@@ -7,8 +7,11 @@
 # each format and the full build: the median wall time of BENCH_RUNS runs,
 # that time per status, the peak RSS, and, up to BENCH_CG_MAX statuses, the
 # instruction count from callgrind (repeatable whatever else the machine is
-# doing, but about fifty times slower than a plain run).  Then the sizes of
-# today's outputs.
+# doing, but about fifty times slower than a plain run).  Then `-f man`
+# side by side with the classic chain, Debian's docbook-xsl manpages
+# stylesheet through xsltproc, on the same pages (tests/bench/refentry.xsl
+# turns the registry into DocBook refentry pages with the same sections), in
+# one pass and one call per page.  Then the sizes of today's outputs.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=$TOP/build/httperror
 SIZES=${BENCH_SIZES:-16 100 1000}
@@ -61,6 +64,52 @@ for n in $SIZES; do
 		printf '%-7s %-7s %10s %12s %10s %16s\n' "$n" "$f" "$ms" "$(( ms * 1000 / n ))" "$rss" "$ir"
 	done
 done
+
+# ===== Side by side with docbook-xsl: the same man pages, the classic way
+
+DOCBOOK=/usr/share/xml/docbook/stylesheet/docbook-xsl-nons/manpages/docbook.xsl
+PEER_N=${BENCH_PEER_SIZE:-100}
+if command -v xsltproc > /dev/null && [ -f "$DOCBOOK" ]; then
+	if [ "$PEER_N" = 16 ]; then preg=$TOP/xml/registry.xml; else
+		[ -d "$tmp/r$PEER_N" ] || python3 "$TOP/tests/bench/synth.py" "$PEER_N" "$tmp/r$PEER_N" || exit 1
+		preg=$tmp/r$PEER_N/xml/registry.xml
+	fi
+	# The DocBook input, made once and not timed: one <reference>, and one
+	# file per page for the one-call-per-page run.
+	mkdir -p "$tmp/db/pages" "$tmp/db/one" "$tmp/db/each"
+	xsltproc --xinclude "$TOP/tests/bench/refentry.xsl" "$preg" > "$tmp/db/refs.xml" || exit 1
+	for slug in $(sed -n 's/.*<xi:include href="codes\/\([^"]*\)\.xml".*/\1/p' "$preg"); do
+		xsltproc --xinclude --stringparam slug "$slug" "$TOP/tests/bench/refentry.xsl" "$preg" \
+			> "$tmp/db/pages/$slug.xml" || exit 1
+	done
+	ours= one= each=
+	for i in 1 2 3; do	# interleaved, so that both see the same machine
+		rm -rf "$tmp/out"
+		s=$(date +%s%N); "$TOOL" build -f man -o "$tmp/out" "$preg" > /dev/null 2>&1; e=$(date +%s%N)
+		ours="$ours $(( (e - s) / 1000000 ))"
+		s=$(date +%s%N)
+		(cd "$tmp/db/one" && xsltproc --nonet "$DOCBOOK" ../refs.xml > /dev/null 2>&1)
+		e=$(date +%s%N)
+		one="$one $(( (e - s) / 1000000 ))"
+		s=$(date +%s%N)
+		for f in "$tmp"/db/pages/*.xml; do
+			(cd "$tmp/db/each" && xsltproc --nonet "$DOCBOOK" "$f" > /dev/null 2>&1)
+		done
+		e=$(date +%s%N)
+		each="$each $(( (e - s) / 1000000 ))"
+	done
+	# shellcheck disable=SC2086
+	ours=$(median $ours); one=$(median $one); each=$(median $each)
+	[ "$ours" -gt 0 ] || ours=1
+	echo
+	echo "man pages of $PEER_N statuses, median of 3, interleaved:"
+	printf '  %-44s %8s ms\n' "httperror build -f man" "$ours"
+	printf '  %-44s %8s ms  %sx\n' "docbook-xsl manpages, xsltproc, one pass" "$one" "$(( one / ours ))"
+	printf '  %-44s %8s ms  %sx\n' "docbook-xsl manpages, xsltproc, one per page" "$each" "$(( each / ours ))"
+else
+	echo
+	echo "docbook-xsl: not installed (make deps installs docbook-xsl and xsltproc)"
+fi
 
 rm -rf "$tmp/out"
 "$TOOL" build -o "$tmp/out" > /dev/null || exit 1
