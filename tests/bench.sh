@@ -11,7 +11,9 @@
 # side by side with the classic chain, Debian's docbook-xsl manpages
 # stylesheet through xsltproc, on the same pages (tests/bench/refentry.xsl
 # turns the registry into DocBook refentry pages with the same sections), in
-# one pass and one call per page.  Then the sizes of today's outputs.
+# one pass and one call per page.  Then the HTML page in Chromium (load
+# event, keystroke to frame; tests/bench/html-timing.mjs).  Then the sizes of
+# today's outputs.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=$TOP/build/httperror
 SIZES=${BENCH_SIZES:-16 100 1000}
@@ -109,6 +111,26 @@ if command -v xsltproc > /dev/null && [ -f "$DOCBOOK" ]; then
 else
 	echo
 	echo "docbook-xsl: not installed (make deps installs docbook-xsl and xsltproc)"
+fi
+
+# ===== The HTML page in Chromium
+
+if command -v node > /dev/null && [ -d "$TOP/node_modules/playwright-core" ] && [ -x /usr/bin/chromium ]; then
+	pages=
+	for n in $SIZES; do
+		case "$n" in 16) r=$TOP/xml/registry.xml ;; *) r=$tmp/r$n/xml/registry.xml ;; esac
+		[ "$n" -gt 1000 ] && continue	# the page is tens of megabytes past that
+		rm -rf "$tmp/h$n"
+		"$TOOL" build -f html -o "$tmp/h$n" "$r" > /dev/null 2>&1 &&
+			pages="$pages $n-statuses=$tmp/h$n/html/httperror.html"
+	done
+	echo
+	echo "the HTML page in Chromium, from file://, median of 3 loads:"
+	# shellcheck disable=SC2086 # $pages: words without spaces (mktemp paths)
+	NODE_PATH=$TOP/node_modules node "$TOP/tests/bench/html-timing.mjs" $pages
+else
+	echo
+	echo "the HTML page in Chromium: needs node, npm ci and chromium (make deps, make check)"
 fi
 
 rm -rf "$tmp/out"
