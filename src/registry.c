@@ -348,7 +348,8 @@ reg_xi_path(struct reg_xi *x, const xmlNode *n, const char *file)
 		    strerror(errno));
 		free(path);
 		path = NULL;
-	} else if (strncmp(real, x->realdir, len) != 0 || real[len] != '/') {
+	} else if (strcmp(x->realdir, "/") != 0 &&
+	    (strncmp(real, x->realdir, len) != 0 || real[len] != '/')) {
 		msg(MSG_ERROR, file, xmlGetLineNo(n), 0, "refusing to include '%s': "
 		    "it resolves to '%s', outside the registry's directory", href,
 		    real);
