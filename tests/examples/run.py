@@ -318,11 +318,31 @@ def free_port():
                 return port
 
 
-def start(framework, code, work, port):
+def start(framework, code, work, port, lang=None):
     """Start the example under its harness; return the process."""
     harness = os.path.join(HERE, "harness")
     env = dict(os.environ, PORT=str(port))
-    if framework == "flask":
+    if lang == "nginx":
+        # A proxy configuration is run in nginx itself (harness/nginx.conf).
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not os.access(nginx, os.X_OK):
+            raise Skip("no nginx (make deps installs nginx-light)")
+        for d in ("tmp", "www"):
+            os.makedirs(os.path.join(work, d), exist_ok=True)
+        # What an example may include from nginx's own configuration directory.
+        for name in ("fastcgi_params", "proxy_params", "mime.types"):
+            if os.path.exists(os.path.join("/etc/nginx", name)):
+                shutil.copy(os.path.join("/etc/nginx", name), work)
+        with open(os.path.join(work, "www", "index.php"), "w") as f:
+            f.write("<?php echo 'never run: no PHP-FPM behind this nginx';\n")
+        with open(os.path.join(harness, "nginx.conf")) as f:
+            conf = "".join(l for l in f if not l.startswith("#"))
+        conf = conf.replace("@WORK@", work).replace("@PORT@", str(port))
+        conf = conf.replace("@EXAMPLE@", code)
+        src = os.path.join(work, "nginx.conf")
+        code = conf
+        cmd = [nginx, "-p", work, "-c", src, "-e", os.path.join(work, "error.log")]
+    elif framework == "flask":
         src = os.path.join(work, "app.py")
         cmd = ["/usr/bin/python3", os.path.join(harness, "flask_run.py"), src]
     elif framework == "express":
@@ -480,7 +500,7 @@ def run_one(slug, facts, framework, el):
     try:
         port = free_port()
         try:
-            proc = start(framework, pre.text or "", work, port)
+            proc = start(framework, pre.text or "", work, port, pre.get("lang"))
         except Skip as e:
             return "SKIP", "%s: %s" % (name, e)
         except ValueError as e:
