@@ -197,8 +197,7 @@ msg_trim(char *s)
 				r++;
 			continue;
 		}
-		/* A control byte from a registry would garble the terminal. */
-		*w++ = (unsigned char)*r < 0x20 && *r != '\t' ? '?' : *r;
+		*w++ = *r;	/* control bytes: msg_vprint() shows them as '?' */
 	}
 	*w = '\0';
 }

@@ -9,25 +9,10 @@
 make_scratch
 cd "$TOP" || exit 1
 
-# snapshot DIR: the outputs as a reader sees them through DIR/man, DIR/info,
-# ...: every path with its type, link target or content checksum.
-snapshot() {
-	(cd "$1" && for t in man info docset html; do
-		[ -L "$t" ] && echo "L $t -> $(readlink "$t")"
-		[ -d "$t/" ] || continue
-		(cd "$t/" && find . -print) | LC_ALL=C sort | sed "s|^\.|$t|" |
-		while IFS= read -r p; do
-			if [ -L "$p" ]; then echo "L $p -> $(readlink "$p")"
-			elif [ -d "$p" ]; then echo "D $p"
-			else echo "F $p $(sha256sum < "$p" | cut -c1-64)"; fi
-		done
-	done)
-}
-
 "$TOOL" build -o "$tmp/a" > "$tmp/a.log" 2>&1 || { not_ok "build: first build"; cat "$tmp/a.log"; }
 "$TOOL" build -o "$tmp/b" > "$tmp/b.log" 2>&1 || { not_ok "build: second build"; cat "$tmp/b.log"; }
-snapshot "$tmp/a" > "$tmp/a.snap"
-snapshot "$tmp/b" > "$tmp/b.snap"
+outputs_view "$tmp/a" > "$tmp/a.snap"
+outputs_view "$tmp/b" > "$tmp/b.snap"
 if [ "$(wc -l < "$tmp/a.snap")" -gt 10 ] && cmp -s "$tmp/a.snap" "$tmp/b.snap"; then
 	ok "build: two builds are byte-identical"
 else
@@ -54,7 +39,7 @@ export SOURCE_DATE_EPOCH=1767225600
 fixture_registry "$tmp/bad" "$TOP/tests/invalid/class-mismatch"
 "$TOOL" build -o "$tmp/a" "$tmp/bad/xml/registry.xml" > "$tmp/bad.log" 2>&1
 rc=$?
-snapshot "$tmp/a" > "$tmp/a2.snap"
+outputs_view "$tmp/a" > "$tmp/a2.snap"
 check "build: invalid registry exits 1" test "$rc" -eq 1
 if cmp -s "$tmp/a.snap" "$tmp/a2.snap"; then ok "build: invalid registry leaves build/ untouched"; else
 	not_ok "build: invalid registry changed the output"; diff "$tmp/a.snap" "$tmp/a2.snap" | head; fi
@@ -67,7 +52,7 @@ sed "s|<xsl:template match=\"status\">|<xsl:template match=\"status[@slug = '$sl
 	xsl/man.xsl > "$tmp/xsl/man.xsl"
 "$TOOL" build -o "$tmp/a" -s "$tmp/xsl" > "$tmp/fail.log" 2>&1
 rc=$?
-snapshot "$tmp/a" > "$tmp/a3.snap"
+outputs_view "$tmp/a" > "$tmp/a3.snap"
 if [ "$rc" -eq 1 ] && grep -q 'injected failure' "$tmp/fail.log"; then
 	ok "build: a stylesheet failing mid-build exits 1 and says why"
 else

@@ -77,3 +77,19 @@ golden() {
 		diff -u "$expected" "$actual" | head -40
 	fi
 }
+
+# outputs_view DIR: the outputs of a build into DIR as a reader sees them
+# through DIR/man, DIR/info, DIR/docset and DIR/html: a line per top link,
+# directory, link (with its target) and file (with its SHA-256), sorted.
+outputs_view() {
+	(cd "$1" && for t in man info docset html; do
+		[ -L "$t" ] && echo "L $t -> $(readlink "$t")"
+		[ -d "$t/" ] || continue
+		(cd "$t/" && find . -print) | LC_ALL=C sort | sed "s|^\.|$t|" |
+		while IFS= read -r p; do
+			if [ -L "$p" ]; then echo "L $p -> $(readlink "$p")"
+			elif [ -d "$p" ]; then echo "D $p"
+			else echo "F $p $(sha256sum < "$p" | cut -c1-64)"; fi
+		done
+	done)
+}

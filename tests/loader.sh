@@ -81,9 +81,8 @@ cp -R xml xsl "$odd/"
 "$TOOL" build -o "$tmp/plain" > /dev/null 2>&1
 run "registry, stylesheets and output under an odd path" 0 \
 	"$TOOL" build -s "$odd/xsl" -o "$odd/out put" "$odd/xml/registry.xml"
-listing() { (cd "$1" && for t in man info docset html; do (cd "$t/" && find . -type f -exec sha256sum {} + | sed "s|  \./|  $t/|"); done | LC_ALL=C sort); }
-listing "$tmp/plain" > "$tmp/plain.sums"
-listing "$odd/out put" > "$tmp/odd.sums"
+outputs_view "$tmp/plain" > "$tmp/plain.sums"
+outputs_view "$odd/out put" > "$tmp/odd.sums"
 if [ -s "$tmp/plain.sums" ] && cmp -s "$tmp/plain.sums" "$tmp/odd.sums"; then
 	ok "loader: odd paths give byte-identical outputs"
 else

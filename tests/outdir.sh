@@ -17,17 +17,6 @@ reg=$tmp/r/xml/registry.xml
 A=1767225600	# two dates, so that two generations differ in every page
 B=1798761600
 
-# view DIR: the outputs as a reader sees them, one line per file.
-view() {
-	(cd "$1" && for t in man info docset html; do
-		[ -d "$t/" ] || continue
-		(cd "$t/" && find . \( -type f -o -type l \) -print | LC_ALL=C sort |
-		while IFS= read -r p; do
-			if [ -L "$p" ]; then echo "$t/$p -> $(readlink "$p")"
-			else echo "$t/$p $(sha256sum < "$p" | cut -c1-16)"; fi
-		done)
-	done)
-}
 # leftovers DIR: what is in DIR/.httperror beyond one current generation.
 leftovers() {
 	ls -A "$1/.httperror" | grep -vxE 'current|lock|made-by-httperror' |
@@ -79,14 +68,14 @@ check "outdir: -o '' is a usage error" test $? -eq 2
 
 o=$tmp/partial
 build "$A" "$o" > /dev/null 2>&1
-view "$o" > "$tmp/A.view"
+outputs_view "$o" > "$tmp/A.view"
 build "$B" "$o" > /dev/null 2>&1
-view "$o" > "$tmp/B.view"
+outputs_view "$o" > "$tmp/B.view"
 build "$A" "$o" > /dev/null 2>&1
 build "$B" "$o" -f man > /dev/null 2>&1
-view "$o" > "$tmp/mixed.view"
-grep '^man/' "$tmp/B.view" > "$tmp/want.view"
-grep -v '^man/' "$tmp/A.view" >> "$tmp/want.view"
+outputs_view "$o" > "$tmp/mixed.view"
+grep -E '^[LDF] man([ /]|$)' "$tmp/B.view" > "$tmp/want.view"
+grep -vE '^[LDF] man([ /]|$)' "$tmp/A.view" >> "$tmp/want.view"
 LC_ALL=C sort "$tmp/want.view" > "$tmp/want.sorted"
 LC_ALL=C sort "$tmp/mixed.view" > "$tmp/mixed.sorted"
 if [ "$(wc -l < "$tmp/A.view")" -gt 10 ] && ! cmp -s "$tmp/A.view" "$tmp/B.view" &&
@@ -113,7 +102,7 @@ else
 			    -e inject="$sc":signal=KILL:when="$n" \
 			    "$TOOL" build -s "$TOP/xsl" -o "$o" "$reg" > /dev/null 2>&1
 			rc=$?
-			view "$o" > "$tmp/k.view"
+			outputs_view "$o" > "$tmp/k.view"
 			if ! cmp -s "$tmp/k.view" "$tmp/A.view" && ! cmp -s "$tmp/k.view" "$tmp/B.view"; then
 				bad=$((bad + 1))
 				echo "outdir: killed at $sc #$n: neither the old outputs nor the new"
@@ -150,7 +139,7 @@ if command -v strace > /dev/null 2>&1; then
 			    -e inject="$sc":signal=KILL:when="$n" \
 			    "$TOOL" build -s "$TOP/xsl" -o "$o" "$reg" > /dev/null 2>&1 && break
 			kills=$((kills + 1))
-			if ! build "$B" "$o" > /dev/null 2>&1 || ! view "$o" | cmp -s - "$tmp/B.view" ||
+			if ! build "$B" "$o" > /dev/null 2>&1 || ! outputs_view "$o" | cmp -s - "$tmp/B.view" ||
 			    [ -n "$(leftovers "$o")" ] ||
 			    [ -n "$(ls -A "$o" | grep -v -xE 'man|info|docset|html|\.httperror')" ]; then
 				bad=$((bad + 1)); echo "outdir: first build killed at $sc #$n: not recovered"
@@ -174,7 +163,7 @@ for i in 1 2 3 4 5; do
 	build "$B" "$o" -f info,docset,html > /dev/null 2>&1 & p2=$!
 	wait "$p1"; r1=$?
 	wait "$p2"; r2=$?
-	view "$o" > "$tmp/c.view"
+	outputs_view "$o" > "$tmp/c.view"
 	{ [ "$r1" -eq 0 ] && [ "$r2" -eq 0 ] && cmp -s "$tmp/c.view" "$tmp/B.view"; } || lost=$((lost + 1))
 done
 if [ "$lost" -eq 0 ]; then
