@@ -1,8 +1,9 @@
 /*
  * page.h: render every page of a backend that writes a file per page (man,
  * docset) in one run of its stylesheet: the stylesheet gets page='all', date
- * and version as string parameters and wraps each page in
- * <pages><page name="...">, and fn gets each page's name and text in turn.
+ * and version as string parameters and makes each page an
+ * <hx:page name="..."> element (src/xform.c), and fn gets each page's name and
+ * text in turn, as it is made.
  * An empty page is an error, not an empty file.
  */
 #ifndef PAGE_H

@@ -11,6 +11,7 @@
 #include <libxslt/documents.h>
 #include <libxslt/extensions.h>
 #include <libxslt/security.h>
+#include <libxslt/templates.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xslt.h>
@@ -30,6 +31,9 @@ struct xform {
 	xsltStylesheetPtr	 style;
 	char			*path;
 };
+
+static void	xform_page(xsltTransformContextPtr, xmlNodePtr, xmlNodePtr,
+		    xsltElemPreCompPtr);
 
 static xsltSecurityPrefsPtr	 xform_sec;
 static xsltDocLoaderFunc	 xform_default_loader;
@@ -125,6 +129,8 @@ xform_init(const char *xsldir)
 		for (i = 0; i < sizeof(xform_exts) / sizeof(xform_exts[0]); i++)
 			xsltRegisterExtModuleFunction((const xmlChar *)xform_exts[i].name,
 			    (const xmlChar *)XFORM_NS, xform_exts[i].fn);
+		xsltRegisterExtModuleElement((const xmlChar *)"page",
+		    (const xmlChar *)XFORM_NS, NULL, xform_page);
 	}
 	return 0;
 }
@@ -195,16 +201,20 @@ xform_name(const struct xform *xf)
 	return xf->path;
 }
 
-/* The transformation itself: the result document, or NULL after reporting. */
+/*
+ * The transformation itself: the result document, or NULL after reporting.
+ * priv becomes the transformation context's _private (the hx:page state).
+ */
 static xmlDocPtr
 xform_apply(struct xform *xf, const struct registry *reg,
-    const char *const *params)
+    const char *const *params, void *priv)
 {
 	xsltTransformContextPtr	 tctxt;
 	xmlDocPtr		 res = NULL;
 
 	if ((tctxt = xsltNewTransformContext(xf->style, reg->doc)) == NULL)
 		msg_fatal_oom(0);
+	tctxt->_private = priv;
 	xsltSetCtxtSecurityPrefs(xform_sec, tctxt);
 	if (params == NULL || xsltQuoteUserParams(tctxt, (const char **)params) == 0)
 		res = xsltApplyStylesheetUser(xf->style, reg->doc, NULL, NULL, NULL,
@@ -246,7 +256,7 @@ xform_run(struct xform *xf, const struct registry *reg,
 	int		 rc = -1;
 
 	/* The result document is ours. */
-	if ((res = xform_apply(xf, reg, params)) != NULL)
+	if ((res = xform_apply(xf, reg, params, NULL)) != NULL)
 		rc = xform_save(xf, res, out);
 	msg_flush(xf->path);
 	if (rc != 0 && msg_error_count() == errors)
@@ -255,75 +265,120 @@ xform_run(struct xform *xf, const struct registry *reg,
 	return rc;
 }
 
+/* ===== Many pages in one run: the hx:page extension element ===== */
+
+struct xform_pages {
+	struct xform	*xf;
+	xform_page_fn	 fn;
+	void		*arg;
+	struct buf	 out;
+	int		 rc;
+};
+
+static void
+xform_page_stop(xsltTransformContextPtr ctxt, xmlNodePtr inst,
+    struct xform_pages *run, const char *why)
+{
+	xsltTransformError(ctxt, NULL, inst, "%s\n", why);
+	ctxt->state = XSLT_STATE_STOPPED;
+	run->rc = -1;
+}
+
 /*
- * One transformation for many pages: the stylesheet's result is
- * <pages><page name="...">...</page>...</pages>, and each page is serialized
- * on its own, exactly as if it had been the whole result of a run of its own
- * (the same xsl:output, the same document type declaration), then handed to
- * fn.  So keys are built and the registry is walked once per build, not once
- * per page, and no text node grows with the size of the registry.
+ * <hx:page name="AVT">content</hx:page>: the content is instantiated into the
+ * result document, which holds nothing else at that moment (at most the
+ * document type declaration that xsl:output asked for); it is serialized
+ * exactly as the whole result of a run would be, handed to the run's fn, and
+ * taken out and freed at once.  So a run that renders every page of a backend
+ * walks the registry and builds its keys once, holds one page at a time,
+ * and no result text node grows with the size of the registry.  C, not the
+ * stylesheet, decides what the page's name means.
+ */
+static void
+xform_page(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+    xsltElemPreCompPtr comp)
+{
+	struct xform_pages	*run = ctxt->_private;
+	xmlDocPtr		 res = ctxt->output;
+	xmlNodePtr		 last, c;
+	xmlChar			*name;
+
+	(void)comp;
+	if (run == NULL) {
+		xsltTransformError(ctxt, NULL, inst, "hx:page in a stylesheet "
+		    "that renders one document\n");
+		ctxt->state = XSLT_STATE_STOPPED;
+		return;
+	}
+	if (run->rc != 0)
+		return;
+	if (ctxt->insert != (xmlNodePtr)res) {
+		xform_page_stop(ctxt, inst, run, "hx:page inside another element "
+		    "of the result");
+		return;
+	}
+	if ((name = xsltEvalAttrValueTemplate(ctxt, inst,
+	    (const xmlChar *)"name", NULL)) == NULL) {
+		xform_page_stop(ctxt, inst, run, "hx:page without a name");
+		return;
+	}
+	last = res->last;
+	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
+	if (ctxt->state == XSLT_STATE_OK) {
+		buf_reset(&run->out);
+		if (xform_save(run->xf, res, &run->out) == -1 ||
+		    run->fn(run->arg, (const char *)name,
+		    run->out.data != NULL ? run->out.data : "", run->out.len) == -1) {
+			ctxt->state = XSLT_STATE_STOPPED;
+			run->rc = -1;
+		}
+	}
+	while (res->last != last) {
+		c = res->last;
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	/* libxslt's buffer for appending to the last text node is gone too. */
+	ctxt->lasttext = NULL;
+	ctxt->lasttsize = 0;
+	ctxt->lasttuse = 0;
+	xmlFree(name);
+}
+
+/*
+ * One transformation for many pages: every hx:page of the run goes to fn, in
+ * order, as it is made (see xform_page).  Anything the stylesheet puts in the
+ * result outside a page is an error.
  */
 int
 xform_run_pages(struct xform *xf, const struct registry *reg,
     const char *const *params, xform_page_fn fn, void *arg)
 {
-	xmlDocPtr	 res;
-	xmlNodePtr	 root = NULL, page, c, next, last;
-	xmlChar		*name;
-	struct buf	 out;
-	size_t		 errors = msg_error_count();
-	int		 rc = -1;
+	struct xform_pages	 run;
+	xmlDocPtr		 res;
+	xmlNodePtr		 c;
+	size_t			 errors = msg_error_count();
 
-	buf_init(&out);
-	if ((res = xform_apply(xf, reg, params)) == NULL)
-		goto out;
-	for (root = res->children; root != NULL; root = root->next)
-		if (root->type == XML_ELEMENT_NODE)
-			break;
-	if (root == NULL || strcmp((const char *)root->name, "pages") != 0) {
-		msg(MSG_ERROR, xf->path, 0, 0, "the result is not <pages>");
-		root = NULL;
-		goto out;
-	}
-	/* res keeps its DTD node, if any; the pages go in and out after it. */
-	xmlUnlinkNode(root);
-	rc = 0;
-	for (page = root->children; page != NULL && rc == 0; page = page->next) {
-		if (page->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)page->name, "page") != 0 ||
-		    (name = xmlGetProp(page, (const xmlChar *)"name")) == NULL) {
-			msg(MSG_ERROR, xf->path, 0, 0, "a child of <pages> is not "
-			    "a named <page>");
-			rc = -1;
+	memset(&run, 0, sizeof(run));
+	run.xf = xf;
+	run.fn = fn;
+	run.arg = arg;
+	buf_init(&run.out);
+	if ((res = xform_apply(xf, reg, params, &run)) == NULL)
+		run.rc = -1;
+	for (c = res != NULL ? res->children : NULL; c != NULL; c = c->next)
+		if (c->type != XML_DTD_NODE) {
+			msg(MSG_ERROR, xf->path, 0, 0, "the result has content "
+			    "outside hx:page");
+			run.rc = -1;
 			break;
 		}
-		last = res->last;
-		for (c = page->children; c != NULL; c = next) {
-			next = c->next;
-			xmlUnlinkNode(c);
-			xmlAddChild((xmlNodePtr)res, c);	/* may merge text: c is not used after */
-		}
-		buf_reset(&out);
-		if (xform_save(xf, res, &out) == -1 ||
-		    fn(arg, (const char *)name, out.data != NULL ? out.data : "",
-		    out.len) == -1)
-			rc = -1;
-		/* Take the page out again, and free it. */
-		while (res->last != last) {
-			c = res->last;
-			xmlUnlinkNode(c);
-			xmlFreeNode(c);
-		}
-		xmlFree(name);
-	}
-out:
 	msg_flush(xf->path);
-	if (rc != 0 && msg_error_count() == errors)
+	if (run.rc != 0 && msg_error_count() == errors)
 		msg(MSG_ERROR, xf->path, 0, 0, "transformation failed");
-	xmlFreeNode(root);
 	xmlFreeDoc(res);
-	buf_release(&out);
-	return rc;
+	buf_release(&run.out);
+	return run.rc;
 }
 
 void

@@ -60,6 +60,30 @@ else
 fi
 if cmp -s "$tmp/a.snap" "$tmp/a3.snap"; then ok "build: mid-build failure leaves build/ untouched"; else
 	not_ok "build: mid-build failure changed the output"; diff "$tmp/a.snap" "$tmp/a3.snap" | head; fi
+
+# Pages are hx:page elements at the top of the result (src/xform.c): one
+# nested in another element, or result text outside every page, is an error,
+# with the stylesheet's line.
+sed -e 's|<hx:page name="httperror">|<wrap>&|' -e '0,/<\/hx:page>/s|</hx:page>|&</wrap>|' \
+	xsl/man.xsl > "$tmp/xsl/man.xsl"
+"$TOOL" build -f man -o "$tmp/nest" -s "$tmp/xsl" > "$tmp/nest.log" 2>&1
+rc=$?
+line=$(grep -n '<hx:page name="httperror">' "$tmp/xsl/man.xsl" | cut -d: -f1)
+if [ "$rc" -eq 1 ] && grep -q "man.xsl:$line: error: hx:page inside another element of the result" "$tmp/nest.log" &&
+	[ ! -e "$tmp/nest/man" ]; then
+	ok "build: an hx:page inside another result element is an error at its line"
+else
+	not_ok "build: nested hx:page (exit $rc)"; cat "$tmp/nest.log"
+fi
+sed 's|<xsl:when test="$page = .all.">|&<xsl:text>stray</xsl:text>|' xsl/man.xsl > "$tmp/xsl/man.xsl"
+"$TOOL" build -f man -o "$tmp/stray" -s "$tmp/xsl" > "$tmp/stray.log" 2>&1
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q "man.xsl: error: the result has content outside hx:page" "$tmp/stray.log"; then
+	ok "build: result text outside every hx:page is an error"
+else
+	not_ok "build: stray result text (exit $rc)"; cat "$tmp/stray.log"
+fi
+cp xsl/man.xsl "$tmp/xsl/man.xsl"
 if [ "$(ls "$tmp/a/.httperror" | grep -c '^gen-')" -eq 1 ] && ! ls -a "$tmp/a" | grep -q staging; then
 	ok "build: no staging directory left behind"
 else

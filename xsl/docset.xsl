@@ -3,8 +3,9 @@
   docset.xsl: the pages of the Dash/Zeal docset, HTTPError.docset/Contents/
   Resources/Documents/: index.html, grouped by class, and one page per status.
 
-  Applied by src/out_docset.c once per build (page=all: every page, each in
-  <pages><page name="...">, for C to split); C decides
+  Applied by src/out_docset.c once per build (page=all: every page is an
+  <hx:page name="...">, which C serializes and writes as soon as it is made,
+  src/xform.c); C decides
   the file names (SLUG.html next to index.html and style.css), the search index,
   Info.plist, the icons and the archive.  Rules the docset needs:
     - every href is relative: SLUG.html, index.html#4xx, #meaning; no page
@@ -21,6 +22,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:hx="urn:x-httperror:ext"
+    extension-element-prefixes="hx"
     exclude-result-prefixes="hx">
 
   <xsl:import href="common.xsl"/>
@@ -37,16 +39,14 @@
       <!-- Every page in one run (src/out_docset.c): the index, named "index",
            then one page per status, named by its slug. -->
       <xsl:when test="$page = 'all'">
-        <pages>
-          <page name="index">
-            <xsl:apply-templates select="registry"/>
-          </page>
-          <xsl:for-each select="registry/status">
-            <page name="{@slug}">
-              <xsl:apply-templates select="."/>
-            </page>
-          </xsl:for-each>
-        </pages>
+        <hx:page name="index">
+          <xsl:apply-templates select="registry"/>
+        </hx:page>
+        <xsl:for-each select="registry/status">
+          <hx:page name="{@slug}">
+            <xsl:apply-templates select="."/>
+          </hx:page>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message terminate="yes">docset.xsl: no page '<xsl:value-of select="$page"/>': src/ passes page='all'</xsl:message>

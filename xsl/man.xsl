@@ -2,8 +2,9 @@
 <!--
   man.xsl: one man(7) page per status, and the overview page httperror(7).
 
-  Applied by src/out_man.c once per build with page='all', which wraps every
-  page in <pages><page name="..."> for C to split; C decides the file names.
+  Applied by src/out_man.c once per build with page='all': every page is an
+  <hx:page name="...">, which C serializes and writes as soon as it is made
+  (src/xform.c); C decides the file names.
   Every piece of registry text goes through the hx: extension
   functions (src/escape.c), which write pure ASCII roff: this stylesheet only
   emits macros, font escapes and the structure of the page.  String functions
@@ -19,6 +20,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:hx="urn:x-httperror:ext"
+    extension-element-prefixes="hx"
     exclude-result-prefixes="hx">
 
   <xsl:import href="common.xsl"/>
@@ -36,16 +38,14 @@
       <!-- Every page in one run (src/out_man.c): the overview, named
            "httperror", then one page per status, named by its slug. -->
       <xsl:when test="$page = 'all'">
-        <pages>
-          <page name="httperror">
-            <xsl:apply-templates select="registry" mode="overview"/>
-          </page>
-          <xsl:for-each select="registry/status">
-            <page name="{@slug}">
-              <xsl:apply-templates select="."/>
-            </page>
-          </xsl:for-each>
-        </pages>
+        <hx:page name="httperror">
+          <xsl:apply-templates select="registry" mode="overview"/>
+        </hx:page>
+        <xsl:for-each select="registry/status">
+          <hx:page name="{@slug}">
+            <xsl:apply-templates select="."/>
+          </hx:page>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message terminate="yes">man.xsl: no page '<xsl:value-of select="$page"/>': src/ passes page='all'</xsl:message>
