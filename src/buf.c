@@ -65,8 +65,9 @@ buf_puts(struct buf *b, const char *s)
 	buf_put(b, s, strlen(s));
 }
 
+/* buf_putc() when the buffer is full (or was never grown). */
 void
-buf_putc(struct buf *b, int c)
+buf_putc_grow(struct buf *b, int c)
 {
 	char	 ch = (char)c;
 

@@ -7,12 +7,18 @@
  *
  * Exit status: 0 ok, 1 invalid input, 2 bad invocation, 3 system error.
  */
-#define _DEFAULT_SOURCE	/* timegm(), in glibc and the BSDs */
+#define _GNU_SOURCE	/* timegm(), sched_getaffinity() */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "backend.h"
 #include "fs.h"
@@ -44,6 +50,7 @@ static const struct backend {
 };
 
 #define NBACKENDS	(sizeof(backends) / sizeof(backends[0]))
+#define MAX_JOBS	64
 
 struct opts {
 	const char	*registry;
@@ -51,13 +58,14 @@ struct opts {
 	const char	*xsldir;
 	const char	*feed_url;
 	int		 want[NBACKENDS];
+	int		 jobs;		/* backends run at once; 0: one per CPU */
 };
 
 static void
 usage(FILE *f)
 {
 	fputs("usage: httperror build [-o DIR] [-f FORMATS] [-s DIR] [-u URL] "
-	    "[REGISTRY]\n"
+	    "[-j N] [REGISTRY]\n"
 	    "       httperror check [-s DIR] [REGISTRY]\n"
 	    "       httperror --version | --help\n"
 	    "\n"
@@ -71,6 +79,8 @@ usage(FILE *f)
 	    "  -s, --stylesheets DIR   stylesheet directory (default " DEFAULT_XSLDIR
 	    ")\n"
 	    "  -u, --feed-url URL      docset download URL written into the feed\n"
+	    "  -j, --jobs N            run up to N backends at once (default: one\n"
+	    "                          per processor; -j 1 runs them in turn)\n"
 	    "\n"
 	    "Exit status: 0 ok, 1 invalid input, 2 bad invocation, 3 system error.\n",
 	    f);
@@ -171,56 +181,190 @@ page_date(const struct registry *reg, long long *epochp)
 	return xstrdup(out);
 }
 
+/* What every backend of one build shares. */
+struct build {
+	const struct opts	*o;
+	const struct registry	*reg;
+	struct xform		*xf[NBACKENDS];
+	struct stage		*st;
+	char			*date;
+	long long		 epoch;
+};
+
+/* Backend i into its tree of the staging directory: 0, or -1. */
+static int
+run_backend(const struct build *b, size_t i)
+{
+	struct emit	 e;
+	char		*dir;
+	int		 rc;
+
+	dir = xasprintf("%s/%s", stage_dir(b->st), backends[i].name);
+	memset(&e, 0, sizeof(e));
+	e.reg = b->reg;
+	e.xf = b->xf[i];
+	e.dir = dir;
+	e.xsldir = b->o->xsldir;
+	e.date = b->date;
+	e.epoch = b->epoch;
+	e.version = VERSION;
+	e.feed_url = b->o->feed_url;
+	rc = fs_mkdirs(dir) == -1 || backends[i].emit(&e) == -1 ||
+	    msg_exit_status() != 0 ? -1 : 0;
+	free(dir);
+	return rc;
+}
+
+/* -j's default: the processors this process may run on. */
+static int
+cpu_count(void)
+{
+	cpu_set_t	 set;
+	int		 n;
+
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 &&
+	    (n = CPU_COUNT(&set)) > 0)
+		return n;
+	n = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? n : 1;
+}
+
+/* A backend's child process: what it wrote on stderr, and how it ended. */
+struct job {
+	pid_t	 pid;
+	FILE	*err;
+	int	 status;
+};
+
+/*
+ * The backends share nothing but the registry and their compiled stylesheets,
+ * which they only read, and each writes only its own tree: so with more than
+ * one job each runs in a child process forked after everything is loaded and
+ * compiled (copy-on-write; no libxml2 or libxslt state is shared between
+ * threads).  A child's diagnostics go to a temporary file and are copied to
+ * stderr in backend order, so what a build says does not depend on which
+ * backend finished first.  A child exits with its exit status, or 4 when it
+ * failed without saying why.
+ */
+static int
+run_backends(const struct build *b, size_t jobs)
+{
+	struct job	 job[NBACKENDS];
+	size_t		 i, running = 0, n;
+	pid_t		 pid;
+	int		 status, code, rc = 0;
+	char		 chunk[4096];
+
+	if (jobs <= 1) {
+		for (i = 0; i < NBACKENDS; i++)
+			if (b->o->want[i] && run_backend(b, i) == -1)
+				return -1;
+		return 0;
+	}
+	memset(job, 0, sizeof(job));
+	for (i = 0; i <= NBACKENDS; i++) {
+		/* Before the next start, and at the end for every child. */
+		while (running > 0 && (running >= jobs || i == NBACKENDS)) {
+			if ((pid = wait(&status)) == -1) {
+				if (errno == EINTR)
+					continue;
+				msg_errno("the backends", "cannot wait for");
+				return -1;
+			}
+			for (n = 0; n < NBACKENDS; n++)
+				if (job[n].pid == pid) {
+					job[n].status = status;
+					job[n].pid = 0;
+					running--;
+				}
+		}
+		if (i == NBACKENDS)
+			break;
+		if (!b->o->want[i])
+			continue;
+		if ((job[i].err = tmpfile()) == NULL) {
+			msg_errno("a temporary file", "cannot create");
+			rc = -1;
+			break;
+		}
+		fflush(stdout);
+		fflush(stderr);
+		if ((pid = fork()) == -1) {
+			msg_errno(backends[i].name, "cannot start a process for");
+			rc = -1;
+			break;
+		}
+		if (pid == 0) {
+			if (dup2(fileno(job[i].err), STDERR_FILENO) == -1)
+				_exit(3);
+			code = run_backend(b, i);
+			fflush(stderr);
+			_exit(msg_exit_status() != 0 ? msg_exit_status() :
+			    code == -1 ? 4 : 0);
+		}
+		job[i].pid = pid;
+		running++;
+	}
+	/* After a failed start, the children already running still end. */
+	while (running > 0 && (pid = wait(&status)) != -1)
+		for (n = 0; n < NBACKENDS; n++)
+			if (job[n].pid == pid) {
+				job[n].status = status;
+				job[n].pid = 0;
+				running--;
+			}
+	for (i = 0; i < NBACKENDS; i++) {
+		if (job[i].err == NULL)
+			continue;
+		rewind(job[i].err);
+		while ((n = fread(chunk, 1, sizeof(chunk), job[i].err)) > 0)
+			fwrite(chunk, 1, n, stderr);
+		fclose(job[i].err);
+		status = job[i].status;
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			continue;
+		rc = -1;
+		if (WIFSIGNALED(status))
+			msg(MSG_SYSERR, NULL, 0, 0, "the %s backend was killed by "
+			    "signal %d", backends[i].name, WTERMSIG(status));
+		else if (WIFEXITED(status) && WEXITSTATUS(status) >= 1 &&
+		    WEXITSTATUS(status) <= 3)
+			msg_raise(WEXITSTATUS(status));
+	}
+	return rc;
+}
+
 static int
 run_build(const struct opts *o, const struct registry *reg)
 {
-	struct xform	*xf[NBACKENDS] = { NULL };
+	struct build	 b;
 	const char	*trees[NBACKENDS];
-	struct stage	*st = NULL;
-	struct emit	 e;
-	char		*date, *dir;
-	long long	 epoch = 0;
-	size_t		 i, ntrees = 0;
+	size_t		 i, ntrees = 0, jobs;
 	int		 rc = -1;
 
-	if ((date = page_date(reg, &epoch)) == NULL)
+	memset(&b, 0, sizeof(b));
+	b.o = o;
+	b.reg = reg;
+	if ((b.date = page_date(reg, &b.epoch)) == NULL)
 		return -1;
 	/* Compile everything before touching the output directory. */
 	for (i = 0; i < NBACKENDS; i++)
 		if (o->want[i] &&
-		    (xf[i] = xform_new(o->xsldir, backends[i].stylesheet)) == NULL)
+		    (b.xf[i] = xform_new(o->xsldir, backends[i].stylesheet)) == NULL)
 			goto out;
 	for (i = 0; i < NBACKENDS; i++)
 		if (o->want[i])
 			trees[ntrees++] = backends[i].name;
-	if ((st = stage_new(o->outdir, trees, ntrees)) == NULL)
+	if ((b.st = stage_new(o->outdir, trees, ntrees)) == NULL)
 		goto out;
-	for (i = 0; i < NBACKENDS; i++) {
-		if (!o->want[i])
-			continue;
-		dir = xasprintf("%s/%s", stage_dir(st), backends[i].name);
-		memset(&e, 0, sizeof(e));
-		e.reg = reg;
-		e.xf = xf[i];
-		e.dir = dir;
-		e.xsldir = o->xsldir;
-		e.date = date;
-		e.epoch = epoch;
-		e.version = VERSION;
-		e.feed_url = o->feed_url;
-		if (fs_mkdirs(dir) == -1 || backends[i].emit(&e) == -1 ||
-		    msg_exit_status() != 0) {
-			free(dir);
-			goto out;
-		}
-		free(dir);
-	}
-	rc = stage_commit(st, trees, ntrees);
+	jobs = (size_t)(o->jobs > 0 ? o->jobs : cpu_count());
+	if (run_backends(&b, jobs < ntrees ? jobs : ntrees) == 0)
+		rc = stage_commit(b.st, trees, ntrees);
 out:
-	stage_free(st);
+	stage_free(b.st);
 	for (i = 0; i < NBACKENDS; i++)
-		xform_free(xf[i]);
-	free(date);
+		xform_free(b.xf[i]);
+	free(b.date);
 	return rc;
 }
 
@@ -233,6 +377,7 @@ tool_main(int argc, char *argv[])
 		{ "formats", required_argument, NULL, 'f' },
 		{ "stylesheets", required_argument, NULL, 's' },
 		{ "feed-url", required_argument, NULL, 'u' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -271,7 +416,7 @@ tool_main(int argc, char *argv[])
 	argc--;
 	argv++;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, build ? "+o:f:s:u:h" : "+s:h",
+	while ((c = getopt_long(argc, argv, build ? "+o:f:s:u:j:h" : "+s:h",
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -296,6 +441,15 @@ tool_main(int argc, char *argv[])
 				return 2;
 			}
 			o.feed_url = optarg;
+			break;
+		case 'j':
+			if (strspn(optarg, "0123456789") != strlen(optarg) ||
+			    strlen(optarg) > 2 || (o.jobs = atoi(optarg)) < 1 ||
+			    o.jobs > MAX_JOBS) {
+				msg(MSG_USAGE, NULL, 0, 0, "jobs '%s' is not a number "
+				    "from 1 to %d", optarg, MAX_JOBS);
+				return 2;
+			}
 			break;
 		case 'h':
 			usage(stdout);

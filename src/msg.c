@@ -149,6 +149,17 @@ msg_exit_status(void)
 	}
 }
 
+/*
+ * A child process's exit status (1, 2 or 3) as if its diagnostics had been
+ * ours: they were already printed, and this one decides our exit status.
+ */
+void
+msg_raise(int status)
+{
+	msg_record(status == 3 ? MSG_SYSERR : status == 2 ? MSG_USAGE :
+	    MSG_ERROR);
+}
+
 size_t
 msg_error_count(void)
 {

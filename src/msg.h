@@ -23,6 +23,7 @@ void	 msg(enum msg_level, const char *file, long line, long col,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void	 msg_errno(const char *file, const char *what);
 int	 msg_exit_status(void);
+void	 msg_raise(int status);
 size_t	 msg_error_count(void);
 void	 msg_reset(void);
 void	 msg_set_prog(const char *);

@@ -1,6 +1,8 @@
 #!/bin/sh
 # build.sh: properties of a whole build.
-#   - two builds with the same SOURCE_DATE_EPOCH are byte-identical;
+#   - two builds with the same SOURCE_DATE_EPOCH are byte-identical, whether
+#     the backends run at once (-j 4) or one after another (-j 1);
+#   - with backends running at once, their diagnostics come in backend order;
 #   - a build that fails (invalid registry, or a stylesheet failing half way
 #     through the pages) leaves the previous output tree byte-identical and no
 #     staging directory behind;
@@ -9,12 +11,12 @@
 make_scratch
 cd "$TOP" || exit 1
 
-"$TOOL" build -o "$tmp/a" > "$tmp/a.log" 2>&1 || { not_ok "build: first build"; cat "$tmp/a.log"; }
-"$TOOL" build -o "$tmp/b" > "$tmp/b.log" 2>&1 || { not_ok "build: second build"; cat "$tmp/b.log"; }
+"$TOOL" build -j 4 -o "$tmp/a" > "$tmp/a.log" 2>&1 || { not_ok "build: first build"; cat "$tmp/a.log"; }
+"$TOOL" build -j 1 -o "$tmp/b" > "$tmp/b.log" 2>&1 || { not_ok "build: second build"; cat "$tmp/b.log"; }
 outputs_view "$tmp/a" > "$tmp/a.snap"
 outputs_view "$tmp/b" > "$tmp/b.snap"
 if [ "$(wc -l < "$tmp/a.snap")" -gt 10 ] && cmp -s "$tmp/a.snap" "$tmp/b.snap"; then
-	ok "build: two builds are byte-identical"
+	ok "build: two builds (-j 4, -j 1) are byte-identical"
 else
 	not_ok "build: two builds differ"; diff "$tmp/a.snap" "$tmp/b.snap" | head
 fi
@@ -60,6 +62,27 @@ else
 fi
 if cmp -s "$tmp/a.snap" "$tmp/a3.snap"; then ok "build: mid-build failure leaves build/ untouched"; else
 	not_ok "build: mid-build failure changed the output"; diff "$tmp/a.snap" "$tmp/a3.snap" | head; fi
+
+# Backends in parallel: man fails on its last page, docset on its first, so
+# docset's child ends first; its message must still come after man's, and
+# the build exits 1 with the previous output untouched.
+last=$(ls xml/codes | sed -n '$s/\.xml$//p')
+sed "s|<xsl:template match=\"status\">|<xsl:template match=\"status[@slug = '$last']\" priority=\"9\"><xsl:message terminate=\"yes\">man fails last</xsl:message></xsl:template>\n  &|" \
+	xsl/man.xsl > "$tmp/xsl/man.xsl"
+sed "s|<xsl:template match=\"registry\">|<xsl:template match=\"registry\" priority=\"9\"><xsl:message terminate=\"yes\">docset fails first</xsl:message></xsl:template>\n  &|" \
+	xsl/docset.xsl > "$tmp/xsl/docset.xsl"
+"$TOOL" build -j 4 -o "$tmp/a" -s "$tmp/xsl" > "$tmp/par.log" 2>&1
+rc=$?
+outputs_view "$tmp/a" > "$tmp/a4.snap"
+if [ "$rc" -eq 1 ] && grep -n 'fails' "$tmp/par.log" | cut -d: -f1 | tr '\n' ' ' | grep -q '^1 [0-9]* $' &&
+	grep 'fails' "$tmp/par.log" | head -n 1 | grep -q 'man fails last' &&
+	grep 'fails' "$tmp/par.log" | tail -n 1 | grep -q 'docset fails first' &&
+	cmp -s "$tmp/a.snap" "$tmp/a4.snap"; then
+	ok "build: two backends failing at once: exit 1, messages in backend order, output untouched"
+else
+	not_ok "build: two backends failing at once (exit $rc)"; cat "$tmp/par.log"
+fi
+cp xsl/man.xsl xsl/docset.xsl "$tmp/xsl/"
 
 # Pages are hx:page elements at the top of the result (src/xform.c): one
 # nested in another element, or result text outside every page, is an error,

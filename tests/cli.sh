@@ -46,6 +46,9 @@ check "cli: the control character is not echoed raw" test "$(tr -d '\001' < "$tm
 expect 2 "feed URL with markup" "$TOOL" build -o "$tmp/o" -u 'https://example.org/"><x>'
 expect 2 "feed URL with a space" "$TOOL" build -o "$tmp/o" -u 'https://example.org/a b'
 expect 2 "empty output directory name" "$TOOL" build -o ''
+expect 2 "zero jobs" "$TOOL" build -o "$tmp/o" -j 0
+expect 2 "jobs that is not a number" "$TOOL" build -o "$tmp/o" -j two
+expect 2 "too many jobs" "$TOOL" build -o "$tmp/o" -j 65
 # A good feed URL still goes into the feed.
 if "$TOOL" build -o "$tmp/feed" -f docset -u 'https://example.org/d/HTTPError.tgz?v=1&x=%41' > /dev/null 2>&1 &&
     xmllint --noout "$tmp/feed/docset/HTTPError.xml" 2> /dev/null &&

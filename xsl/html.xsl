@@ -29,6 +29,9 @@
   <xsl:param name="date" select="''"/>
   <xsl:param name="version" select="''"/>
 
+  <!-- White space, as normalize-space() sees it. -->
+  <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
+
   <xsl:template match="/">
     <xsl:apply-templates select="registry"/>
   </xsl:template>
@@ -353,7 +356,6 @@
        smaller file.  Text in pre blocks is written with xsl:value-of and
        keeps its layout. -->
   <xsl:template match="text()">
-    <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
     <xsl:variable name="words" select="normalize-space(.)"/>
     <xsl:if test="contains($ws, substring(., 1, 1))">
       <xsl:text> </xsl:text>

@@ -149,7 +149,7 @@ fz_run(void)
 	size_t	 i;
 
 	rc_check = fz_tool((char *)"check", fz_registry, (char *)NULL);
-	rc_build = fz_tool((char *)"build", (char *)"-s", fz_xsldir,
+	rc_build = fz_tool((char *)"build", (char *)"-j", (char *)"1", (char *)"-s", fz_xsldir,
 	    (char *)"-o", fz_out, fz_registry, (char *)NULL);
 	if (rc_check != rc_build) {
 		dprintf(fz_errfd, "fuzz_pipeline: check exits %d but build "
