@@ -7,7 +7,13 @@
 # each format and the full build: the median wall time of BENCH_RUNS runs,
 # that time per status, the peak RSS, and, up to BENCH_CG_MAX statuses, the
 # instruction count from callgrind (repeatable whatever else the machine is
-# doing, but about fifty times slower than a plain run).  Then `-f man`
+# doing, but about fifty times slower than a plain run).  "all" is the full
+# build with the default -j (a job per processor), "all-j1" the same build in
+# one process; the peak RSS of "all" is that of its largest process (the
+# parent, or a backend's child), as wait4() reports it.  Instructions are
+# always counted with -j 1, so that one process does all the work.  Output
+# goes under BENCH_TMP (default TMPDIR or /tmp): its file system's cost is in
+# the times.  Then `-f man`
 # side by side with the classic chain, Debian's docbook-xsl manpages
 # stylesheet through xsltproc, on the same pages (tests/bench/refentry.xsl
 # turns the registry into DocBook refentry pages with the same sections), in
@@ -19,7 +25,7 @@ TOOL=$TOP/build/httperror
 SIZES=${BENCH_SIZES:-16 100 1000}
 RUNS=${BENCH_RUNS:-5}
 CG_MAX=${BENCH_CG_MAX:-100}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/httperror-bench.XXXXXX")
+tmp=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/httperror-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 cd "$TOP" || exit 1
 export SOURCE_DATE_EPOCH=1767225600
@@ -37,8 +43,12 @@ for n in $SIZES; do
 		python3 "$TOP/tests/bench/synth.py" "$n" "$tmp/r$n" || exit 1
 		reg=$tmp/r$n/xml/registry.xml
 	fi
-	for f in all man info docset html; do
-		if [ "$f" = all ]; then fmt=; else fmt="-f $f"; fi
+	for f in all all-j1 man info docset html; do
+		case "$f" in
+		all) fmt= ;;
+		all-j1) fmt="-j 1" ;;
+		*) fmt="-f $f" ;;
+		esac
 		times=
 		i=0
 		while [ "$i" -lt "$RUNS" ]; do
@@ -56,11 +66,11 @@ for n in $SIZES; do
 		# shellcheck disable=SC2086
 		rss=$(/usr/bin/time -f %M "$TOOL" build $fmt -o "$tmp/out" "$reg" 2>&1 >/dev/null | tail -n 1)
 		ir=-
-		if [ "$n" -le "$CG_MAX" ] && command -v valgrind > /dev/null; then
+		if [ "$f" != all-j1 ] && [ "$n" -le "$CG_MAX" ] && command -v valgrind > /dev/null; then
 			rm -rf "$tmp/out"
 			# shellcheck disable=SC2086
 			valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
-				"$TOOL" build $fmt -o "$tmp/out" "$reg" > /dev/null 2>&1
+				"$TOOL" build -j 1 $fmt -o "$tmp/out" "$reg" > /dev/null 2>&1
 			ir=$(sed -n 's/^summary: //p' "$tmp/cg.out")
 		fi
 		printf '%-7s %-7s %10s %12s %10s %16s\n' "$n" "$f" "$ms" "$(( ms * 1000 / n ))" "$rss" "$ir"
