@@ -16,6 +16,10 @@
  *   4. validate against the schema compiled into the tool (never one found
  *      next to the registry, which a hostile tree could loosen);
  *   5. semantic checks in C, then build the struct status array.
+ * As each file is parsed, the white space between elements where the schema
+ * allows no text (the files' indentation) is dropped: nearly half of all text
+ * nodes, which validation and every stylesheet would otherwise walk past and
+ * every backend hold in memory.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -278,15 +282,22 @@ reg_is_xi(const xmlNode *n)
 
 #define REG_XI_DEPTH	8	/* registry.xml -> codes/x.xml -> ... */
 
+#define REG_MIXED_MAX	32
+
 struct reg_xi {
 	struct registry	*reg;
 	const char	*realdir;	/* the registry's directory, resolved */
 	const char	*chain[REG_XI_DEPTH + 1];	/* files being expanded */
 	int		 depth;
+	const xmlChar	*mixed[REG_MIXED_MAX];	/* see reg_mixed_names() */
+	size_t		 nmixed;
 };
 
 static xmlDocPtr	reg_parse(const char *path, xmlDictPtr dict);
 static int		reg_expand(struct reg_xi *, xmlNodePtr, const char *);
+static size_t		reg_mixed_names(xmlDictPtr, const xmlChar **, size_t);
+static void		reg_strip_blanks(xmlNodePtr, const xmlChar *const *,
+			    size_t);
 
 /* The attributes an xi:include may have, and what they may say. */
 static int
@@ -399,6 +410,7 @@ reg_xi_one(struct reg_xi *x, xmlNodePtr n, const char *file)
 	if ((sub = reg_parse(path, x->reg->doc->dict)) == NULL)
 		goto out;
 	root = xmlDocGetRootElement(sub);
+	reg_strip_blanks(root, x->mixed, x->nmixed);
 	if (reg_is_xi(root)) {
 		msg(MSG_ERROR, path, xmlGetLineNo(root), 0, "an included file's root "
 		    "element must not be xi:%s", (const char *)root->name);
@@ -1031,6 +1043,109 @@ reg_collect(struct registry *reg)
 
 /* ===== Load ===== */
 
+/* ===== White space between elements ===== */
+
+/*
+ * The names of the elements whose content the schema declares mixed: those
+ * of type "inline" and those with an anonymous mixed type.  Taken from the
+ * schema compiled into the tool, so the list cannot fall behind it.  Interned
+ * in dict, so that a name is compared by its pointer.
+ */
+static size_t
+reg_mixed_names(xmlDictPtr dict, const xmlChar **names, size_t max)
+{
+	xmlDocPtr	 xsd;
+	xmlNodePtr	 n, next;
+	xmlChar		*name, *type, *mixed;
+	size_t		 count = 0;
+
+	xsd = xmlReadMemory((const char *)schema_xsd, (int)schema_xsd_len,
+	    "registry.xsd", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	if (xsd == NULL)
+		msg_fatal_oom(0);
+	for (n = xmlDocGetRootElement(xsd); n != NULL; n = next) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, (const xmlChar *)"element") &&
+		    (name = xmlGetProp(n, (const xmlChar *)"name")) != NULL) {
+			type = xmlGetProp(n, (const xmlChar *)"type");
+			mixed = NULL;
+			if (n->children != NULL && n->children->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(n->children->name, (const xmlChar *)"complexType"))
+				mixed = xmlGetProp(n->children, (const xmlChar *)"mixed");
+			if ((xmlStrEqual(type, (const xmlChar *)"inline") ||
+			    xmlStrEqual(mixed, (const xmlChar *)"true")) && count < max)
+				names[count++] = xmlDictLookup(dict, name, -1);
+			xmlFree(type);
+			xmlFree(mixed);
+			xmlFree(name);
+		}
+		/* Depth first, in document order. */
+		if (n->children != NULL)
+			next = n->children;
+		else {
+			while (n != NULL && n->next == NULL)
+				n = n->parent;
+			next = n != NULL ? n->next : NULL;
+		}
+		if (next != NULL && next->type == XML_DOCUMENT_NODE)
+			next = NULL;
+	}
+	xmlFreeDoc(xsd);
+	return count;
+}
+
+/* Free every white-space-only text child of e, if e has an element child. */
+static void
+reg_strip_children(xmlNodePtr e)
+{
+	xmlNodePtr	 c, next;
+
+	for (c = e->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			break;
+	if (c == NULL)
+		return;
+	for (c = e->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_TEXT_NODE && c->line < 65535 &&
+		    xmlIsBlankNode(c)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+}
+
+/*
+ * Every white-space-only text node under root that is a child of an element
+ * with element children and not of mixed content (names, from
+ * reg_mixed_names()).  Text nodes at line 65535 stay: that is where libxml2
+ * caps line numbers and keeps the true one beside them, for the elements
+ * around them (xmlGetLineNo).
+ */
+static void
+reg_strip_blanks(xmlNodePtr root, const xmlChar *const *mixed, size_t nmixed)
+{
+	xmlNodePtr	 n, next;
+	size_t		 i;
+
+	for (n = root; n != NULL; n = next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			for (i = 0; i < nmixed; i++)
+				if (n->name == mixed[i])
+					break;
+			if (i == nmixed)
+				reg_strip_children(n);
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+			next = n->children;
+		else {
+			while (n != root && n->next == NULL)
+				n = n->parent;
+			next = n != root ? n->next : NULL;
+		}
+	}
+}
+
 /*
  * Returns the checked registry, or NULL after every problem found has been
  * reported.  The caller frees the result with reg_free().
@@ -1060,6 +1175,8 @@ reg_load(const char *path)
 	x.reg = reg;
 	x.realdir = realdir;
 	x.chain[x.depth++] = path;
+	x.nmixed = reg_mixed_names(reg->doc->dict, x.mixed, REG_MIXED_MAX);
+	reg_strip_blanks(xmlDocGetRootElement(reg->doc), x.mixed, x.nmixed);
 	if (reg_expand(&x, xmlDocGetRootElement(reg->doc), path) == -1)
 		goto out;
 	reg->byroot = xcalloc(reg->nfiles, sizeof(*reg->byroot));
