@@ -19,6 +19,13 @@ struct emit {
 	long long		 epoch;		/* the same day as seconds, for mtimes */
 	const char		*version;	/* of httperror */
 	const char		*feed_url;	/* docset download URL for the feed */
+	/*
+	 * A backend that makes one file per page may be run as several shards
+	 * at once: shard k of n renders the pages whose status is k, k + n, ...
+	 * in registry order, and shard 0 also everything else (see page.h).
+	 */
+	int			 shard;
+	int			 nshards;
 };
 
 /*

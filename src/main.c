@@ -42,11 +42,12 @@ static const struct backend {
 	const char	*stylesheet;	/* in the stylesheet directory */
 	int		(*check)(const struct registry *);	/* or NULL */
 	int		(*emit)(const struct emit *);
+	int		 shards;	/* may run as one shard per job */
 } backends[] = {
-	{ "man", "man.xsl", NULL, out_man_emit },
-	{ "info", "info.xsl", out_info_check, out_info_emit },
-	{ "docset", "docset.xsl", out_docset_check, out_docset_emit },
-	{ "html", "html.xsl", NULL, out_html_emit },
+	{ "man", "man.xsl", NULL, out_man_emit, 1 },
+	{ "info", "info.xsl", out_info_check, out_info_emit, 0 },
+	{ "docset", "docset.xsl", out_docset_check, out_docset_emit, 0 },
+	{ "html", "html.xsl", NULL, out_html_emit, 0 },
 };
 
 #define NBACKENDS	(sizeof(backends) / sizeof(backends[0]))
@@ -191,9 +192,9 @@ struct build {
 	long long		 epoch;
 };
 
-/* Backend i into its tree of the staging directory: 0, or -1. */
+/* Shard k of n of backend i into its tree of the staging directory: 0, or -1. */
 static int
-run_backend(const struct build *b, size_t i)
+run_backend(const struct build *b, size_t i, int k, int n)
 {
 	struct emit	 e;
 	char		*dir;
@@ -209,6 +210,8 @@ run_backend(const struct build *b, size_t i)
 	e.epoch = b->epoch;
 	e.version = VERSION;
 	e.feed_url = b->o->feed_url;
+	e.shard = k;
+	e.nshards = n;
 	rc = fs_mkdirs(dir) == -1 || backends[i].emit(&e) == -1 ||
 	    msg_exit_status() != 0 ? -1 : 0;
 	free(dir);
@@ -229,60 +232,92 @@ cpu_count(void)
 	return n > 0 ? n : 1;
 }
 
-/* A backend's child process: what it wrote on stderr, and how it ended. */
+/*
+ * One child process: shard k of n of a backend (0 of 1 for most), what it
+ * wrote on stderr, and how it ended.
+ */
 struct job {
+	size_t	 backend;
+	int	 k, n;
 	pid_t	 pid;
 	FILE	*err;
 	int	 status;
 };
+
+/* Note that pid ended with status; 1 if it was one of ours. */
+static int
+job_done(struct job *job, size_t njobs, pid_t pid, int status)
+{
+	size_t	 n;
+
+	for (n = 0; n < njobs; n++)
+		if (job[n].pid == pid) {
+			job[n].status = status;
+			job[n].pid = 0;
+			return 1;
+		}
+	return 0;
+}
 
 /*
  * The backends share nothing but the registry and their compiled stylesheets,
  * which they only read, and each writes only its own tree: so with more than
  * one job each runs in a child process forked after everything is loaded and
  * compiled (copy-on-write; no libxml2 or libxslt state is shared between
- * threads).  A child's diagnostics go to a temporary file and are copied to
- * stderr in backend order, so what a build says does not depend on which
- * backend finished first.  A child exits with its exit status, or 4 when it
- * failed without saying why.
+ * threads); the man pages, which are many small files, may be split into
+ * shards to use the jobs the other backends leave.  A child's diagnostics go to a temporary file and are copied to
+ * stderr in table order, so what a build says does not depend on which child
+ * finished first.  A child exits with its exit status, or 4 when it failed
+ * without saying why.
  */
 static int
 run_backends(const struct build *b, size_t jobs)
 {
-	struct job	 job[NBACKENDS];
-	size_t		 i, running = 0, n;
+	struct job	 job[NBACKENDS * MAX_JOBS];
+	size_t		 i, j, njobs = 0, running = 0, n, others;
 	pid_t		 pid;
-	int		 status, code, rc = 0;
+	int		 k, status, code, rc = 0;
 	char		 chunk[4096];
 
 	if (jobs <= 1) {
 		for (i = 0; i < NBACKENDS; i++)
-			if (b->o->want[i] && run_backend(b, i) == -1)
+			if (b->o->want[i] && run_backend(b, i, 0, 1) == -1)
 				return -1;
 		return 0;
 	}
 	memset(job, 0, sizeof(job));
-	for (i = 0; i <= NBACKENDS; i++) {
+	/*
+	 * A backend that can be sharded gets the jobs the others leave: a
+	 * shard repeats the run's fixed work (keys, the walk of the registry),
+	 * so it only pays where a core would otherwise wait.
+	 */
+	for (i = 0, others = 0; i < NBACKENDS; i++)
+		if (b->o->want[i] && !backends[i].shards)
+			others++;
+	for (i = 0; i < NBACKENDS; i++) {
+		if (!b->o->want[i])
+			continue;
+		n = backends[i].shards && jobs > others + 1 ? jobs - others : 1;
+		for (k = 0; k < (int)n; k++) {
+			job[njobs].backend = i;
+			job[njobs].k = k;
+			job[njobs++].n = (int)n;
+		}
+	}
+	for (j = 0; j <= njobs; j++) {
 		/* Before the next start, and at the end for every child. */
-		while (running > 0 && (running >= jobs || i == NBACKENDS)) {
+		while (running > 0 && (running >= jobs || j == njobs)) {
 			if ((pid = wait(&status)) == -1) {
 				if (errno == EINTR)
 					continue;
 				msg_errno("the backends", "cannot wait for");
 				return -1;
 			}
-			for (n = 0; n < NBACKENDS; n++)
-				if (job[n].pid == pid) {
-					job[n].status = status;
-					job[n].pid = 0;
-					running--;
-				}
+			running -= (size_t)job_done(job, njobs, pid, status);
 		}
-		if (i == NBACKENDS)
+		if (j == njobs)
 			break;
-		if (!b->o->want[i])
-			continue;
-		if ((job[i].err = tmpfile()) == NULL) {
+		if ((job[j].err = tmpfile()) == NULL) {
 			msg_errno("a temporary file", "cannot create");
 			rc = -1;
 			break;
@@ -290,43 +325,40 @@ run_backends(const struct build *b, size_t jobs)
 		fflush(stdout);
 		fflush(stderr);
 		if ((pid = fork()) == -1) {
-			msg_errno(backends[i].name, "cannot start a process for");
+			msg_errno(backends[job[j].backend].name,
+			    "cannot start a process for");
 			rc = -1;
 			break;
 		}
 		if (pid == 0) {
-			if (dup2(fileno(job[i].err), STDERR_FILENO) == -1)
+			if (dup2(fileno(job[j].err), STDERR_FILENO) == -1)
 				_exit(3);
-			code = run_backend(b, i);
+			code = run_backend(b, job[j].backend, job[j].k, job[j].n);
 			fflush(stderr);
 			_exit(msg_exit_status() != 0 ? msg_exit_status() :
 			    code == -1 ? 4 : 0);
 		}
-		job[i].pid = pid;
+		job[j].pid = pid;
 		running++;
 	}
 	/* After a failed start, the children already running still end. */
 	while (running > 0 && (pid = wait(&status)) != -1)
-		for (n = 0; n < NBACKENDS; n++)
-			if (job[n].pid == pid) {
-				job[n].status = status;
-				job[n].pid = 0;
-				running--;
-			}
-	for (i = 0; i < NBACKENDS; i++) {
-		if (job[i].err == NULL)
+		running -= (size_t)job_done(job, njobs, pid, status);
+	for (j = 0; j < njobs; j++) {
+		if (job[j].err == NULL)
 			continue;
-		rewind(job[i].err);
-		while ((n = fread(chunk, 1, sizeof(chunk), job[i].err)) > 0)
+		rewind(job[j].err);
+		while ((n = fread(chunk, 1, sizeof(chunk), job[j].err)) > 0)
 			fwrite(chunk, 1, n, stderr);
-		fclose(job[i].err);
-		status = job[i].status;
+		fclose(job[j].err);
+		status = job[j].status;
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 			continue;
 		rc = -1;
 		if (WIFSIGNALED(status))
 			msg(MSG_SYSERR, NULL, 0, 0, "the %s backend was killed by "
-			    "signal %d", backends[i].name, WTERMSIG(status));
+			    "signal %d", backends[job[j].backend].name,
+			    WTERMSIG(status));
 		else if (WIFEXITED(status) && WEXITSTATUS(status) >= 1 &&
 		    WEXITSTATUS(status) <= 3)
 			msg_raise(WEXITSTATUS(status));
@@ -358,7 +390,9 @@ run_build(const struct opts *o, const struct registry *reg)
 	if ((b.st = stage_new(o->outdir, trees, ntrees)) == NULL)
 		goto out;
 	jobs = (size_t)(o->jobs > 0 ? o->jobs : cpu_count());
-	if (run_backends(&b, jobs < ntrees ? jobs : ntrees) == 0)
+	if (jobs > MAX_JOBS)
+		jobs = MAX_JOBS;
+	if (run_backends(&b, jobs) == 0)
 		rc = stage_commit(b.st, trees, ntrees);
 out:
 	stage_free(b.st);

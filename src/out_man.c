@@ -53,6 +53,8 @@ out_man_emit(const struct emit *e)
 	int			 rc;
 
 	rc = page_render_all(e, man_page);
+	if (e->shard != 0)
+		return rc;	/* the links and the tool's page are shard 0's */
 	for (i = 0; i < e->reg->nstatus && rc == 0; i++) {
 		st = &e->reg->statuses[i];
 		if (!st->primary)

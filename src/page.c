@@ -2,6 +2,8 @@
  * page.c: every page of a backend through one run of its stylesheet (see
  * page.h).  Called by out_man.c and out_docset.c.
  */
+#include <stdio.h>
+
 #include "backend.h"
 #include "msg.h"
 #include "page.h"
@@ -27,14 +29,19 @@ page_one(void *arg, const char *name, const char *text, size_t len)
 int
 page_render_all(const struct emit *e, page_fn fn)
 {
+	char		 shard[16], shards[16];
 	const char	*params[] = {
 		"page", "all",
 		"date", e->date,
 		"version", e->version,
+		"shard", shard,
+		"shards", shards,
 		NULL
 	};
 	struct page_run	 run;
 
+	snprintf(shard, sizeof(shard), "%d", e->shard);
+	snprintf(shards, sizeof(shards), "%d", e->nshards > 0 ? e->nshards : 1);
 	run.e = e;
 	run.fn = fn;
 	return xform_run_pages(e->xf, e->reg, params, page_one, &run);

@@ -3,7 +3,10 @@
  * docset) in one run of its stylesheet: the stylesheet gets page='all', date
  * and version as string parameters and makes each page an
  * <hx:page name="..."> element (src/xform.c), and fn gets each page's name and
- * text in turn, as it is made.
+ * text in turn, as it is made.  With e->nshards above 1 the stylesheet gets
+ * shard and shards too, and renders only the pages of its shard (the
+ * statuses at positions shard, shard + shards, ... counted from 0, and the
+ * overview in shard 0), so shards run at once write disjoint files.
  * An empty page is an error, not an empty file.
  */
 #ifndef PAGE_H

@@ -3,6 +3,7 @@
 #   - two builds with the same SOURCE_DATE_EPOCH are byte-identical, whether
 #     the backends run at once (-j 4) or one after another (-j 1);
 #   - with backends running at once, their diagnostics come in backend order;
+#   - man pages split into shards are the pages of one run;
 #   - a build that fails (invalid registry, or a stylesheet failing half way
 #     through the pages) leaves the previous output tree byte-identical and no
 #     staging directory behind;
@@ -19,6 +20,14 @@ if [ "$(wc -l < "$tmp/a.snap")" -gt 10 ] && cmp -s "$tmp/a.snap" "$tmp/b.snap"; 
 	ok "build: two builds (-j 4, -j 1) are byte-identical"
 else
 	not_ok "build: two builds differ"; diff "$tmp/a.snap" "$tmp/b.snap" | head
+fi
+# Man pages alone are split into shards, one per job (src/main.c): the
+# same tree as one run makes.
+"$TOOL" build -j 3 -f man -o "$tmp/m" > "$tmp/m.log" 2>&1
+if [ "$(find "$tmp/m/man/" | wc -l)" -gt 20 ] && diff -r "$tmp/b/man/" "$tmp/m/man/" > "$tmp/m.diff" 2>&1; then
+	ok "build: man pages in three shards are the pages of one run"
+else
+	not_ok "build: man pages in shards differ"; head "$tmp/m.diff" "$tmp/m.log"
 fi
 # A different date must change the pages: the date really comes from the epoch.
 SOURCE_DATE_EPOCH=946684800 "$TOOL" build -o "$tmp/c" -f man > /dev/null 2>&1

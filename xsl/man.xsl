@@ -30,6 +30,10 @@
   <xsl:param name="page" select="'all'"/>
   <xsl:param name="date" select="'1970-01-01'"/>
   <xsl:param name="version" select="'0'"/>
+  <!-- Shard $shard of $shards (src/page.h): its statuses, and the overview in
+       shard 0. -->
+  <xsl:param name="shard" select="0"/>
+  <xsl:param name="shards" select="1"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
@@ -38,10 +42,12 @@
       <!-- Every page in one run (src/out_man.c): the overview, named
            "httperror", then one page per status, named by its slug. -->
       <xsl:when test="$page = 'all'">
-        <hx:page name="httperror">
-          <xsl:apply-templates select="registry" mode="overview"/>
-        </hx:page>
-        <xsl:for-each select="registry/status">
+        <xsl:if test="$shard = 0">
+          <hx:page name="httperror">
+            <xsl:apply-templates select="registry" mode="overview"/>
+          </hx:page>
+        </xsl:if>
+        <xsl:for-each select="registry/status[(position() - 1) mod $shards = $shard]">
           <hx:page name="{@slug}">
             <xsl:apply-templates select="."/>
           </hx:page>
