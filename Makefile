@@ -101,7 +101,8 @@ $(STAMP): $(TOOL) $(REGISTRY_SRC) $(XSL_SRC)
 	$(TOOL) build -o build
 	@touch $@
 
-UNIT_OBJS = $(OBJDIR)/escape.o $(OBJDIR)/buf.o $(OBJDIR)/xalloc.o $(OBJDIR)/msg.o
+UNIT_OBJS = $(OBJDIR)/escape.o $(OBJDIR)/buf.o $(OBJDIR)/xalloc.o $(OBJDIR)/msg.o \
+	$(OBJDIR)/gz.o $(OBJDIR)/fs.o
 
 build/unit: tests/unit.c $(UNIT_OBJS) $(HDRS)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit.c $(UNIT_OBJS) $(DEPS_LIBS) $(LIBS)

@@ -410,16 +410,22 @@ out_docset_check(const struct registry *reg)
 /* ===== Distribution: the archive and its feed ===== */
 
 static int
+docset_tar_sink(void *arg, const void *p, size_t n)
+{
+	return gz_stream_put(arg, p, n);
+}
+
+/* The archive is compressed as libarchive makes it, never held whole. */
+static int
 docset_pack(const struct emit *e)
 {
-	struct buf	 tar;
-	int		 rc = -1;
+	struct gz_stream	*gz = gz_stream_open();
 
-	buf_init(&tar);
-	if (tarball_pack(&tar, e->dir, DOCSET_DIR, e->epoch) == 0)
-		rc = gz_write(e->dir, DOCSET_NAME ".tgz", tar.data, tar.len);
-	buf_release(&tar);
-	return rc;
+	if (tarball_pack(docset_tar_sink, gz, e->dir, DOCSET_DIR, e->epoch) == -1) {
+		gz_stream_close(gz, NULL, NULL);
+		return -1;
+	}
+	return gz_stream_close(gz, e->dir, DOCSET_NAME ".tgz");
 }
 
 /*

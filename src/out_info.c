@@ -44,14 +44,23 @@ struct info_entry {
 	char	*node;
 };
 
+/*
+ * The file is compressed as it is made, a node at a time: out holds the
+ * preamble until the first node starts, then the node being written, whose
+ * header is a slot until the next node's name (its Next) is known.
+ */
 struct info {
 	const char		*src;		/* stylesheet, for diagnostics */
 	struct buf		 out;
+	struct gz_stream	*gz;
+	size_t			 written;	/* bytes given to gz so far */
+	struct buf		 line;		/* a record not yet ended */
 	struct info_node	*nodes;
 	size_t			 nnodes, nodecap;
 	struct info_entry	*entries;
 	size_t			 nentries, entrycap;
 	int			 in_menu;
+	int			 pre;		/* in a @pre block */
 };
 
 /* Display width: code points, not bytes. */
@@ -186,11 +195,51 @@ info_unique(const struct info *in)
 	return rc;
 }
 
+static void
+info_put(struct info *in, const void *p, size_t n)
+{
+	gz_stream_put(in->gz, p, n);
+	in->written += n;
+}
+
+/*
+ * Write what out holds: before the first node, the preamble; after, the
+ * last node started, its header slot replaced by the header, with next as its
+ * Next (none for the last node).  Its Tag Table offset is where the header
+ * starts in the uncompressed file.  (The text holds NUL bytes, in the index
+ * cookie: everything here goes by length, never by string functions.)
+ */
+static void
+info_flush(struct info *in, const char *next)
+{
+	struct info_node	*nd;
+	struct buf		 head;
+	size_t			 slotlen = sizeof(INFO_HEADER_SLOT) - 1;
+
+	if (in->nnodes == 0) {
+		info_put(in, in->out.data, in->out.len);
+		buf_reset(&in->out);
+		return;
+	}
+	nd = &in->nodes[in->nnodes - 1];
+	nd->offset = in->written;
+	buf_init(&head);
+	buf_printf(&head, "\x1f\nFile: httperror.info,  Node: %s", nd->name);
+	if (next != NULL)
+		buf_printf(&head, ",  Next: %s", next);
+	if (in->nnodes > 1)
+		buf_printf(&head, ",  Prev: %s", in->nodes[in->nnodes - 2].name);
+	buf_printf(&head, ",  Up: %s\n\n", nd->up);
+	info_put(in, head.data, head.len);
+	buf_release(&head);
+	info_put(in, in->out.data + slotlen, in->out.len - slotlen);
+	buf_reset(&in->out);
+}
+
 /*
  * Nodes are chained in the order they come: Top, each status, the Index.  The
- * header is written with a placeholder for Next, filled in when the next node
- * starts (and left out for the last), so the stylesheet never has to work out
- * its neighbours.
+ * header is written as a slot, replaced when the next node starts (or at the
+ * end, for the last), so the stylesheet never has to work out its neighbours.
  */
 static int
 info_node_start(struct info *in, char **f, size_t n)
@@ -199,6 +248,7 @@ info_node_start(struct info *in, char **f, size_t n)
 		msg(MSG_ERROR, in->src, 0, 0, "@node needs a name and an up");
 		return -1;
 	}
+	info_flush(in, f[1]);
 	/* Unique names: out_info_check() made sure, info_unique() checks again. */
 	if (in->nnodes == in->nodecap) {
 		in->nodecap = in->nodecap == 0 ? 64 : xmul(in->nodecap, 2);
@@ -206,42 +256,11 @@ info_node_start(struct info *in, char **f, size_t n)
 	}
 	in->nodes[in->nnodes].name = xstrdup(f[1]);
 	in->nodes[in->nnodes].up = xstrdup(f[2]);
-	in->nodes[in->nnodes].offset = in->out.len;	/* of the slot, for now */
+	in->nodes[in->nnodes].offset = 0;	/* known when it is written */
 	in->nnodes++;
 	in->in_menu = 0;
-	/* The header is written by info_link() once Next is known. */
 	buf_puts(&in->out, INFO_HEADER_SLOT);
 	return 0;
-}
-
-/*
- * Replace each node's header slot with its real header.  The Tag Table
- * offsets are then moved from the slots to the headers, so they count the
- * bytes as they finally are.  (The text holds NUL bytes, in the index cookie:
- * everything here goes by length, never by string functions.)
- */
-static void
-info_link(struct info *in)
-{
-	struct buf	 out;
-	size_t		 i, from = 0, slotlen = sizeof(INFO_HEADER_SLOT) - 1;
-
-	buf_init(&out);
-	for (i = 0; i < in->nnodes; i++) {
-		buf_put(&out, in->out.data + from, in->nodes[i].offset - from);
-		from = in->nodes[i].offset + slotlen;
-		in->nodes[i].offset = out.len;
-		buf_printf(&out, "\x1f\nFile: httperror.info,  Node: %s",
-		    in->nodes[i].name);
-		if (i + 1 < in->nnodes)
-			buf_printf(&out, ",  Next: %s", in->nodes[i + 1].name);
-		if (i > 0)
-			buf_printf(&out, ",  Prev: %s", in->nodes[i - 1].name);
-		buf_printf(&out, ",  Up: %s\n\n", in->nodes[i].up);
-	}
-	buf_put(&out, in->out.data + from, in->out.len - from);
-	buf_release(&in->out);
-	in->out = out;
 }
 
 static void
@@ -380,68 +399,87 @@ info_record(struct info *in, char *line)
 	return 0;
 }
 
-/* Turn the stylesheet's records into the whole Info file in in->out. */
+/* One line of the stylesheet's text (its newline taken off). */
 static int
-info_render(struct info *in, char *text, const struct emit *e)
+info_line(struct info *in, char *line)
 {
-	char	*line, *nl;
-	size_t	 i;
-	int	 pre = 0;
-
-	buf_printf(&in->out, "This is httperror.info, produced by httperror %s "
-	    "from the httperror registry.\n\n"
-	    "INFO-DIR-SECTION Network applications\n"
-	    "START-INFO-DIR-ENTRY\n"
-	    "* httperror: (httperror).       HTTP status codes: meaning, causes, "
-	    "fixes.\n"
-	    "END-INFO-DIR-ENTRY\n\n", e->version);
-	for (line = text; *line != '\0'; line = nl) {
-		if ((nl = strchr(line, '\n')) != NULL)
-			*nl++ = '\0';
-		else
-			nl = line + strlen(line);
-		if (line[0] == '|') {
-			if (!pre) {
-				msg(MSG_ERROR, in->src, 0, 0, "literal line outside @pre");
-				return -1;
-			}
-			buf_puts(&in->out, line[1] != '\0' ? "     " : "");
-			esc_info_line(&in->out, line + 1, strlen(line + 1));
-			buf_putc(&in->out, '\n');
-			continue;
-		}
-		if (pre) {
-			buf_putc(&in->out, '\n');
-			pre = 0;
-		}
-		if (*line == '\0')
-			continue;
-		if (info_record(in, line) == -1)
+	if (line[0] == '|') {
+		if (!in->pre) {
+			msg(MSG_ERROR, in->src, 0, 0, "literal line outside @pre");
 			return -1;
-		pre = strcmp(line, "@pre") == 0;
+		}
+		buf_puts(&in->out, line[1] != '\0' ? "     " : "");
+		esc_info_line(&in->out, line + 1, strlen(line + 1));
+		buf_putc(&in->out, '\n');
+		return 0;
 	}
-	if (pre)
+	if (in->pre) {
+		buf_putc(&in->out, '\n');
+		in->pre = 0;
+	}
+	if (*line == '\0')
+		return 0;
+	if (info_record(in, line) == -1)
+		return -1;
+	in->pre = strcmp(line, "@pre") == 0;
+	return 0;
+}
+
+/*
+ * Each hx:page of the stylesheet, as it is made: its lines are turned into
+ * Info at once, so the stylesheet's text is never held whole either.  A
+ * line may run on into the next piece.
+ */
+static int
+info_piece(void *arg, const char *name, const char *text, size_t len)
+{
+	struct info	*in = arg;
+	const char	*p = text, *end = text + len, *nl;
+
+	(void)name;
+	while (p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL) {
+			buf_put(&in->line, p, (size_t)(end - p));
+			break;
+		}
+		buf_put(&in->line, p, (size_t)(nl - p));
+		p = nl + 1;
+		if (strlen(in->line.data) != in->line.len) {
+			msg(MSG_ERROR, in->src, 0, 0, "a NUL byte in the Info text");
+			return -1;
+		}
+		if (info_line(in, in->line.data) == -1)
+			return -1;
+		buf_reset(&in->line);
+	}
+	return 0;
+}
+
+/* The end of the stylesheet's text: the index, the last node, the tags. */
+static int
+info_finish(struct info *in)
+{
+	size_t		 i;
+	struct buf	 tags;
+
+	if (in->line.len > 0 && info_line(in, in->line.data) == -1)
+		return -1;
+	if (in->pre)
 		buf_putc(&in->out, '\n');
 	if (in->nentries > 0)
 		info_index(in);
 	if (info_unique(in) == -1)
 		return -1;
-	info_link(in);
-	buf_puts(&in->out, "\n\x1f\nTag Table:\n");
+	info_flush(in, NULL);
+	buf_init(&tags);
+	buf_puts(&tags, "\n\x1f\nTag Table:\n");
 	for (i = 0; i < in->nnodes; i++)
-		buf_printf(&in->out, "Node: %s\x7f%zu\n", in->nodes[i].name,
+		buf_printf(&tags, "Node: %s\x7f%zu\n", in->nodes[i].name,
 		    in->nodes[i].offset);
-	buf_puts(&in->out, "\x1f\nEnd Tag Table\n\n\x1f\nLocal Variables:\n"
+	buf_puts(&tags, "\x1f\nEnd Tag Table\n\n\x1f\nLocal Variables:\n"
 	    "coding: utf-8\nEnd:\n");
-	return 0;
-}
-
-/* The stylesheet's pages are pieces of one line protocol text: join them. */
-static int
-info_join(void *arg, const char *name, const char *text, size_t len)
-{
-	(void)name;
-	buf_put(arg, text, len);
+	info_put(in, tags.data, tags.len);
+	buf_release(&tags);
 	return 0;
 }
 
@@ -454,21 +492,27 @@ out_info_emit(const struct emit *e)
 		NULL
 	};
 	struct info	 in;
-	struct buf	 text;
 	size_t		 i;
 	int		 rc = -1;
 
 	memset(&in, 0, sizeof(in));
 	in.src = xform_name(e->xf);
 	buf_init(&in.out);
-	buf_init(&text);
-	if (xform_run_pages(e->xf, e->reg, params, info_join, &text) == -1)
-		goto out;
-	buf_grow(&text, 0);
-	if (info_render(&in, text.data, e) == -1)
-		goto out;
-	rc = gz_write(e->dir, "httperror.info.gz", in.out.data, in.out.len);
-out:
+	buf_init(&in.line);
+	buf_grow(&in.line, 0);
+	in.gz = gz_stream_open();
+	buf_printf(&in.out, "This is httperror.info, produced by httperror %s "
+	    "from the httperror registry.\n\n"
+	    "INFO-DIR-SECTION Network applications\n"
+	    "START-INFO-DIR-ENTRY\n"
+	    "* httperror: (httperror).       HTTP status codes: meaning, causes, "
+	    "fixes.\n"
+	    "END-INFO-DIR-ENTRY\n\n", e->version);
+	if (xform_run_pages(e->xf, e->reg, params, info_piece, &in) == 0 &&
+	    info_finish(&in) == 0)
+		rc = gz_stream_close(in.gz, e->dir, "httperror.info.gz");
+	else
+		gz_stream_close(in.gz, NULL, NULL);
 	for (i = 0; i < in.nnodes; i++) {
 		free(in.nodes[i].name);
 		free(in.nodes[i].up);
@@ -480,7 +524,7 @@ out:
 	}
 	free(in.entries);
 	buf_release(&in.out);
-	buf_release(&text);
+	buf_release(&in.line);
 	return rc;
 }
 

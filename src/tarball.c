@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,13 +26,19 @@ struct tarball {
 	struct archive	*a;
 	const char	*dir;
 	long long	 mtime;
+	tarball_sink_fn	 sink;
+	void		*arg;
 };
 
 static la_ssize_t
-tarball_sink(struct archive *a, void *arg, const void *p, size_t n)
+tarball_write(struct archive *a, void *arg, const void *p, size_t n)
 {
-	(void)a;
-	buf_put(arg, p, n);
+	struct tarball	*t = arg;
+
+	if (t->sink(t->arg, p, n) == -1) {
+		archive_set_error(a, EIO, "cannot compress the archive");
+		return -1;
+	}
 	return (la_ssize_t)n;
 }
 
@@ -149,7 +156,7 @@ tarball_walk(struct tarball *t, const char *rel)
 }
 
 int
-tarball_pack(struct buf *out, const char *dir, const char *top,
+tarball_pack(tarball_sink_fn sink, void *arg, const char *dir, const char *top,
     long long mtime)
 {
 	struct tarball	 t;
@@ -158,11 +165,13 @@ tarball_pack(struct buf *out, const char *dir, const char *top,
 	memset(&t, 0, sizeof(t));
 	t.dir = dir;
 	t.mtime = mtime;
+	t.sink = sink;
+	t.arg = arg;
 	if ((t.a = archive_write_new()) == NULL)
 		msg_fatal_oom(0);
 	if (archive_write_set_format_ustar(t.a) != ARCHIVE_OK ||
 	    archive_write_add_filter_none(t.a) != ARCHIVE_OK ||
-	    archive_write_open(t.a, out, NULL, tarball_sink, NULL) != ARCHIVE_OK) {
+	    archive_write_open(t.a, &t, NULL, tarball_write, NULL) != ARCHIVE_OK) {
 		msg(MSG_SYSERR, NULL, 0, 0, "libarchive: %s",
 		    archive_error_string(t.a));
 		goto out;

@@ -1,13 +1,17 @@
 /*
  * unit.c: unit tests of the escaping rules in src/escape.c, the code every
- * backend trusts to make registry text inert.  Built as build/unit by make
+ * backend trusts to make registry text inert, and of the gzip stream of
+ * src/gz.c against one-shot compression.  Built as build/unit by make
  * check; prints PASS/FAIL per case and exits 1 if any failed.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../src/buf.h"
 #include "../src/escape.h"
+#include "../src/fs.h"
+#include "../src/gz.h"
 
 static int	 failed, passed;
 
@@ -45,9 +49,59 @@ info_line_item(struct buf *b, const char *s)
 	esc_info_line(b, s, strlen(s));
 }
 
+/*
+ * A gzip stream fed in pieces of every size from 1 byte to past zlib's
+ * window must give the bytes of one-shot compression: the Info manual and
+ * the docset archive are made that way and must not change.
+ */
+static void
+gz_pieces(void)
+{
+	struct buf		 text, one;
+	struct gz_stream	*g;
+	char			 dir[] = "/tmp/httperror-unit.XXXXXX", path[64], *got;
+	size_t			 i, n, len;
+	unsigned		 x = 1;
+
+	buf_init(&text);
+	buf_init(&one);
+	for (i = 0; i < 200000; i++) {
+		x = x * 1103515245 + 12345;
+		buf_putc(&text, "aab c\nHTTP/1.1 404"[(x >> 16) % 19]);
+	}
+	gz_compress(&one, text.data, text.len);
+	g = gz_stream_open();
+	for (i = 0, n = 1; i < text.len; i += n, n = n * 3 + 1)
+		gz_stream_put(g, text.data + i, i + n > text.len ? text.len - i : n);
+	got = NULL;
+	len = 0;
+	if (mkdtemp(dir) == NULL)
+		dir[0] = '\0';
+	snprintf(path, sizeof(path), "%s/t.gz", dir);
+	if (dir[0] == '\0')
+		gz_stream_close(g, NULL, NULL);
+	else if (gz_stream_close(g, dir, "t.gz") == 0)
+		got = fs_read(path, &len);
+	remove(path);
+	remove(dir);
+	if (got != NULL && len == one.len && memcmp(got, one.data, len) == 0) {
+		printf("PASS: unit: gzip stream in pieces = one-shot (%zu bytes)\n",
+		    len);
+		passed++;
+	} else {
+		printf("FAIL: unit: gzip stream in pieces differs from one-shot\n");
+		failed++;
+	}
+	free(got);
+	buf_release(&text);
+	buf_release(&one);
+}
+
 int
 main(void)
 {
+	gz_pieces();
+
 	/* roff text */
 	expect("roff: plain", esc_roff_text, "Not Found", "Not Found");
 	expect("roff: white space squeezed, ends kept", esc_roff_text,
