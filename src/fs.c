@@ -139,44 +139,87 @@ fs_forget_parent(void)
 	fs_last_parent = NULL;
 }
 
-int
-fs_write(const char *dir, const char *rel, const void *data, size_t len)
+/*
+ * A file written in pieces: fs_open() creates dir/rel (through fs_join and
+ * its checks), fs_put() appends, fs_close() reports whether every write
+ * succeeded.  fs_write() is all three at once.
+ */
+struct fs_file {
+	char	*path;
+	int	 fd;
+	int	 failed;
+};
+
+struct fs_file *
+fs_open(const char *dir, const char *rel)
 {
+	struct fs_file	*f;
 	char		*path;
-	const char	*p = data;
-	ssize_t		 n;
-	int		 fd = -1, rc = -1;
+	int		 fd;
 
 	if ((path = fs_join(dir, rel)) == NULL)
-		return -1;
-	if (fs_mkparent(path) == -1)
-		goto out;
+		return NULL;
+	if (fs_mkparent(path) == -1) {
+		free(path);
+		return NULL;
+	}
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) == -1) {
 		msg_errno(path, "cannot create");
-		goto out;
+		free(path);
+		return NULL;
 	}
-	while (len > 0) {
-		if ((n = write(fd, p, len)) == -1) {
+	f = xcalloc(1, sizeof(*f));
+	f->path = path;
+	f->fd = fd;
+	return f;
+}
+
+int
+fs_put(struct fs_file *f, const void *data, size_t len)
+{
+	const char	*p = data;
+	ssize_t		 n;
+
+	while (len > 0 && !f->failed) {
+		if ((n = write(f->fd, p, len)) == -1) {
 			if (errno == EINTR)
 				continue;
-			msg_errno(path, "cannot write");
-			goto out;
+			msg_errno(f->path, "cannot write");
+			f->failed = 1;
+			break;
 		}
 		p += n;
 		len -= (size_t)n;
 	}
-	if (close(fd) == -1) {
-		fd = -1;
-		msg_errno(path, "cannot write");
-		goto out;
+	return f->failed ? -1 : 0;
+}
+
+int
+fs_close(struct fs_file *f)
+{
+	int	 rc;
+
+	if (f == NULL)
+		return -1;
+	rc = f->failed ? -1 : 0;
+	if (close(f->fd) == -1 && rc == 0) {
+		msg_errno(f->path, "cannot write");
+		rc = -1;
 	}
-	fd = -1;
-	rc = 0;
-out:
-	if (fd != -1)
-		close(fd);
-	free(path);
+	free(f->path);
+	free(f);
 	return rc;
+}
+
+int
+fs_write(const char *dir, const char *rel, const void *data, size_t len)
+{
+	struct fs_file	*f;
+
+	if ((f = fs_open(dir, rel)) == NULL)
+		return -1;
+	fs_put(f, data, len);
+	return fs_close(f);
 }
 
 /* A relative symbolic link rel -> target inside dir; target is one component. */

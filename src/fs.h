@@ -13,11 +13,15 @@
 
 #include <stddef.h>
 
+struct fs_file;
 struct stage;
 
 char		*fs_join(const char *dir, const char *rel);
 int		 fs_mkdirs(const char *path);
 int		 fs_write(const char *dir, const char *rel, const void *, size_t);
+struct fs_file	*fs_open(const char *dir, const char *rel);
+int		 fs_put(struct fs_file *, const void *, size_t);
+int		 fs_close(struct fs_file *);
 int		 fs_symlink(const char *dir, const char *rel, const char *target);
 char		*fs_read(const char *path, size_t *lenp);
 int		 fs_rmtree(const char *path);

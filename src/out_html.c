@@ -56,15 +56,65 @@ out:
 	return text;
 }
 
+/*
+ * The page is written as the stylesheet makes it, from pieces (hx:page) so
+ * that it is never held whole.  A "frame" is written up to its <?hx-parts>
+ * (a processing instruction no registry text can make: text is escaped), and
+ * what follows it waits until the matching "end"; a "part" is written as it
+ * is.  Frames nest: the page, then each class around its statuses.
+ */
+#define HTML_PARTS	"<?hx-parts>"
+#define HTML_DEPTH	4
+
+struct html_run {
+	const char	*src;
+	struct fs_file	*f;
+	char		*rest[HTML_DEPTH];	/* each open frame's end */
+	size_t		 restlen[HTML_DEPTH];
+	int		 depth;
+};
+
+static int
+html_piece(void *arg, const char *name, const char *text, size_t len)
+{
+	struct html_run	*run = arg;
+	const char	*at;
+	int		 rc;
+
+	if (strcmp(name, "part") == 0 && run->depth > 0)
+		return fs_put(run->f, text, len);
+	if (strcmp(name, "end") == 0 && run->depth > 0 && len == 0) {
+		run->depth--;
+		rc = fs_put(run->f, run->rest[run->depth], run->restlen[run->depth]);
+		free(run->rest[run->depth]);
+		run->rest[run->depth] = NULL;
+		return rc;
+	}
+	if (strcmp(name, "frame") != 0 || run->depth == HTML_DEPTH ||
+	    (at = strstr(text, HTML_PARTS)) == NULL) {
+		msg(MSG_ERROR, run->src, 0, 0, "a piece of the page that is not a "
+		    "frame with <?hx-parts?>, a part inside a frame, or an empty "
+		    "end of one");
+		return -1;
+	}
+	run->restlen[run->depth] = len - (size_t)(at - text) - strlen(HTML_PARTS);
+	run->rest[run->depth] = xstrndup(at + strlen(HTML_PARTS),
+	    run->restlen[run->depth]);
+	run->depth++;
+	return fs_put(run->f, text, (size_t)(at - text));
+}
+
 int
 out_html_emit(const struct emit *e)
 {
-	struct buf	 csp, page;
+	struct buf	 csp;
+	struct html_run	 run;
 	char		*palette = NULL, *rules = NULL, *css = NULL, *js = NULL;
 	int		 rc = -1;
 
 	buf_init(&csp);
-	buf_init(&page);
+	memset(&run, 0, sizeof(run));
+	run.src = xform_name(e->xf);
 	if ((palette = html_asset(e, "palette.css", "style")) == NULL ||
 	    (rules = html_asset(e, "html.css", "style")) == NULL ||
 	    (js = html_asset(e, "html.js", "script")) == NULL)
@@ -77,6 +127,8 @@ out_html_emit(const struct emit *e)
 	if (digest_sha256_b64(&csp, css, strlen(css)) == -1)
 		goto out;
 	buf_puts(&csp, "'; img-src data:; base-uri 'none'; form-action 'none'");
+	if ((run.f = fs_open(e->dir, "httperror.html")) == NULL)
+		goto out;
 	{
 		const char *params[] = {
 			"css", css,
@@ -87,16 +139,22 @@ out_html_emit(const struct emit *e)
 			NULL
 		};
 
-		if (xform_run(e->xf, e->reg, params, &page) == -1)
+		if (xform_run_pages(e->xf, e->reg, params, html_piece, &run) == -1)
 			goto out;
 	}
-	rc = fs_write(e->dir, "httperror.html", page.data, page.len);
+	if (run.depth != 0)
+		msg(MSG_ERROR, run.src, 0, 0, "a frame of the page has no end");
+	else
+		rc = 0;
 out:
+	if (run.f != NULL && fs_close(run.f) == -1)
+		rc = -1;
+	while (run.depth > 0)
+		free(run.rest[--run.depth]);
 	free(palette);
 	free(rules);
 	free(css);
 	free(js);
-	buf_release(&page);
 	buf_release(&csp);
 	return rc;
 }

@@ -243,29 +243,36 @@ xform_save(struct xform *xf, xmlDocPtr res, struct buf *out)
 	return 0;
 }
 
-/*
- * Apply the stylesheet to the registry with string parameters (name, value,
- * ..., NULL) and append the serialized result to out.
- */
-int
-xform_run(struct xform *xf, const struct registry *reg,
-    const char *const *params, struct buf *out)
-{
-	xmlDocPtr	 res;
-	size_t		 errors = msg_error_count();
-	int		 rc = -1;
+/* ===== Many pages in one run: the hx:page extension element ===== */
 
-	/* The result document is ours. */
-	if ((res = xform_apply(xf, reg, params, NULL)) != NULL)
-		rc = xform_save(xf, res, out);
-	msg_flush(xf->path);
-	if (rc != 0 && msg_error_count() == errors)
-		msg(MSG_ERROR, xf->path, 0, 0, "transformation failed");
-	xmlFreeDoc(res);
+/*
+ * A page is serialized as a whole result document would be; a fragment
+ * (fragment="yes", a part of a larger file) without the document type
+ * declaration, and without the newline that ends a serialized document.
+ */
+static int
+xform_save_page(struct xform *xf, xmlDocPtr res, struct buf *out, int fragment)
+{
+	xmlDtdPtr	 dtd = fragment ? res->intSubset : NULL;
+	size_t		 start = out->len;
+	int		 rc;
+
+	if (dtd != NULL) {
+		xmlUnlinkNode((xmlNodePtr)dtd);
+		res->intSubset = NULL;
+	}
+	rc = xform_save(xf, res, out);
+	if (dtd != NULL) {
+		if (res->children != NULL)
+			xmlAddPrevSibling(res->children, (xmlNodePtr)dtd);
+		else
+			xmlAddChild((xmlNodePtr)res, (xmlNodePtr)dtd);
+		res->intSubset = dtd;
+	}
+	if (rc == 0 && fragment && out->len > start && out->data[out->len - 1] == '\n')
+		out->data[--out->len] = '\0';
 	return rc;
 }
-
-/* ===== Many pages in one run: the hx:page extension element ===== */
 
 struct xform_pages {
 	struct xform	*xf;
@@ -301,7 +308,7 @@ xform_page(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	struct xform_pages	*run = ctxt->_private;
 	xmlDocPtr		 res = ctxt->output;
 	xmlNodePtr		 last, c;
-	xmlChar			*name;
+	xmlChar			*name, *fragment;
 
 	(void)comp;
 	if (run == NULL) {
@@ -322,17 +329,20 @@ xform_page(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 		xform_page_stop(ctxt, inst, run, "hx:page without a name");
 		return;
 	}
+	fragment = xmlGetProp(inst, (const xmlChar *)"fragment");
 	last = res->last;
 	xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
 	if (ctxt->state == XSLT_STATE_OK) {
 		buf_reset(&run->out);
-		if (xform_save(run->xf, res, &run->out) == -1 ||
+		if (xform_save_page(run->xf, res, &run->out,
+		    xmlStrEqual(fragment, (const xmlChar *)"yes")) == -1 ||
 		    run->fn(run->arg, (const char *)name,
 		    run->out.data != NULL ? run->out.data : "", run->out.len) == -1) {
 			ctxt->state = XSLT_STATE_STOPPED;
 			run->rc = -1;
 		}
 	}
+	xmlFree(fragment);
 	while (res->last != last) {
 		c = res->last;
 		xmlUnlinkNode(c);

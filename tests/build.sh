@@ -116,6 +116,20 @@ else
 	not_ok "build: stray result text (exit $rc)"; cat "$tmp/stray.log"
 fi
 cp xsl/man.xsl "$tmp/xsl/man.xsl"
+# The HTML page is a frame, its parts and the end of the frame, written as
+# they come (src/out_html.c): a frame left open is an error, not a page cut
+# short.
+awk '/<hx:page name="end"\/>/ { last = NR } { line[NR] = $0 } END { for (i = 1; i <= NR; i++) if (i != last) print line[i] }' \
+	xsl/html.xsl > "$tmp/xsl/html.xsl"
+"$TOOL" build -f html -o "$tmp/open" -s "$tmp/xsl" > "$tmp/open.log" 2>&1
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q "html.xsl: error: a frame of the page has no end" "$tmp/open.log" &&
+	[ ! -e "$tmp/open/html" ]; then
+	ok "build: an HTML frame left open is an error"
+else
+	not_ok "build: HTML frame left open (exit $rc)"; cat "$tmp/open.log"
+fi
+cp xsl/html.xsl "$tmp/xsl/html.xsl"
 if [ "$(ls "$tmp/a/.httperror" | grep -c '^gen-')" -eq 1 ] && ! ls -a "$tmp/a" | grep -q staging; then
 	ok "build: no staging directory left behind"
 else

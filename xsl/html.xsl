@@ -16,7 +16,10 @@
   copy buttons and the "/" shortcut.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:hx="urn:x-httperror:ext"
+    extension-element-prefixes="hx"
+    exclude-result-prefixes="hx">
 
   <xsl:import href="common.xsl"/>
 
@@ -63,81 +66,102 @@
     </a>
   </xsl:template>
 
+  <!-- The page comes out in pieces (hx:page, src/xform.c): first the frame,
+       all of it but the classes, then each class's frame, its statuses one
+       part each, and the end of each frame. -->
   <xsl:template match="registry">
-    <html lang="en">
-      <head>
-        <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <meta name="color-scheme" content="light dark"/>
-        <meta name="description" content="Every HTTP status code: what it means, what causes it, how to fix it and how to send it correctly. Works offline."/>
-        <meta name="generator" content="httperror {$version}"/>
-        <title>HTTP status codes: httperror</title>
-        <style><xsl:value-of select="$css"/></style>
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to the statuses</a>
-        <header class="top">
-          <h1>HTTP status codes</h1>
-          <p class="lede">What each status means, why it happens, how to fix it and how to send it correctly. Offline, in one file.</p>
-          <div id="search" class="search" hidden="">
-            <label for="q">Filter by code, class or words</label>
-            <input id="q" type="search" autocomplete="off" spellcheck="false"
-                placeholder="404, 4xx, gateway…" aria-describedby="search-help"/>
-            <p id="search-help" class="help">Press <kbd>/</kbd> to search, <kbd>Enter</kbd> to jump to the first match, <kbd>Esc</kbd> to clear.</p>
-            <p id="count" class="count" role="status" aria-live="polite"></p>
-          </div>
-          <noscript>
-            <p class="noscript">Search needs JavaScript. Every status is on this page: use your browser's find (Ctrl+F or ⌘F), or the index below.</p>
-          </noscript>
-        </header>
-        <nav id="index" class="index" aria-label="Index of statuses">
-          <xsl:for-each select="class">
-            <xsl:variable name="id" select="@id"/>
-            <div class="index-class">
-              <h2><a href="#{$id}"><xsl:value-of select="concat(@id, ' ', @name)"/></a></h2>
-              <ul>
-                <xsl:for-each select="../status[@class = $id]">
-                  <xsl:sort select="@code" data-type="number"/>
-                  <xsl:sort select="@primary = 'false'"/>
-                  <xsl:sort select="@slug"/>
-                  <li>
-                    <xsl:call-template name="status-link">
-                      <xsl:with-param name="s" select="."/>
-                    </xsl:call-template>
-                    <xsl:if test="facts/origin/@kind = 'vendor'">
-                      <xsl:text> </xsl:text>
-                      <span class="tag"><xsl:value-of select="facts/origin"/></span>
-                    </xsl:if>
-                  </li>
-                </xsl:for-each>
-              </ul>
+    <hx:page name="frame">
+      <html lang="en">
+        <head>
+          <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
+          <meta name="viewport" content="width=device-width, initial-scale=1"/>
+          <meta name="color-scheme" content="light dark"/>
+          <meta name="description" content="Every HTTP status code: what it means, what causes it, how to fix it and how to send it correctly. Works offline."/>
+          <meta name="generator" content="httperror {$version}"/>
+          <title>HTTP status codes: httperror</title>
+          <style><xsl:value-of select="$css"/></style>
+        </head>
+        <body>
+          <a class="skip" href="#main">Skip to the statuses</a>
+          <header class="top">
+            <h1>HTTP status codes</h1>
+            <p class="lede">What each status means, why it happens, how to fix it and how to send it correctly. Offline, in one file.</p>
+            <div id="search" class="search" hidden="">
+              <label for="q">Filter by code, class or words</label>
+              <input id="q" type="search" autocomplete="off" spellcheck="false"
+                  placeholder="404, 4xx, gateway…" aria-describedby="search-help"/>
+              <p id="search-help" class="help">Press <kbd>/</kbd> to search, <kbd>Enter</kbd> to jump to the first match, <kbd>Esc</kbd> to clear.</p>
+              <p id="count" class="count" role="status" aria-live="polite"></p>
             </div>
-          </xsl:for-each>
-        </nav>
-        <main id="main">
-          <section id="results" class="results" hidden="" aria-label="Search results"></section>
-          <xsl:for-each select="class">
-            <xsl:variable name="id" select="@id"/>
-            <section class="class" id="{$id}" aria-labelledby="h-{$id}">
-              <h2 id="h-{$id}"><xsl:value-of select="concat(@id, ' ', @name)"/></h2>
-              <p class="class-summary"><xsl:apply-templates select="summary/node()"/></p>
-              <xsl:apply-templates select="../status[@class = $id]">
-                <xsl:sort select="@code" data-type="number"/>
-                <xsl:sort select="@primary = 'false'"/>
-                <xsl:sort select="@slug"/>
-              </xsl:apply-templates>
-            </section>
-          </xsl:for-each>
-        </main>
-        <footer class="foot">
-          <p>Generated by httperror <xsl:value-of select="$version"/> on <xsl:value-of select="$date"/> from the httperror registry. Registered codes follow the <a href="{$iana-url}">IANA HTTP Status Code Registry</a>.</p>
-        </footer>
-        <script><xsl:value-of select="$js"/></script>
-      </body>
-    </html>
+            <noscript>
+              <p class="noscript">Search needs JavaScript. Every status is on this page: use your browser's find (Ctrl+F or ⌘F), or the index below.</p>
+            </noscript>
+          </header>
+          <nav id="index" class="index" aria-label="Index of statuses">
+            <xsl:for-each select="class">
+              <xsl:variable name="id" select="@id"/>
+              <div class="index-class">
+                <h2><a href="#{$id}"><xsl:value-of select="concat(@id, ' ', @name)"/></a></h2>
+                <ul>
+                  <xsl:for-each select="../status[@class = $id]">
+                    <xsl:sort select="@code" data-type="number"/>
+                    <xsl:sort select="@primary = 'false'"/>
+                    <xsl:sort select="@slug"/>
+                    <li>
+                      <xsl:call-template name="status-link">
+                        <xsl:with-param name="s" select="."/>
+                      </xsl:call-template>
+                      <xsl:if test="facts/origin/@kind = 'vendor'">
+                        <xsl:text> </xsl:text>
+                        <span class="tag"><xsl:value-of select="facts/origin"/></span>
+                      </xsl:if>
+                    </li>
+                  </xsl:for-each>
+                </ul>
+              </div>
+            </xsl:for-each>
+          </nav>
+          <main id="main">
+            <section id="results" class="results" hidden="" aria-label="Search results"></section>
+            <!-- The classes and their statuses go here. -->
+            <xsl:processing-instruction name="hx-parts"/>
+          </main>
+          <footer class="foot">
+            <p>Generated by httperror <xsl:value-of select="$version"/> on <xsl:value-of select="$date"/> from the httperror registry. Registered codes follow the <a href="{$iana-url}">IANA HTTP Status Code Registry</a>.</p>
+          </footer>
+          <script><xsl:value-of select="$js"/></script>
+        </body>
+      </html>
+    </hx:page>
+    <!-- Each class, a frame around its statuses, each status a part: C
+         writes them where the frame before says hx-parts as soon as they
+         are made (src/out_html.c), so the page is never held whole. -->
+    <xsl:for-each select="class">
+      <xsl:variable name="id" select="@id"/>
+      <hx:page name="frame" fragment="yes">
+        <section class="class" id="{$id}" aria-labelledby="h-{$id}">
+          <h2 id="h-{$id}"><xsl:value-of select="concat(@id, ' ', @name)"/></h2>
+          <p class="class-summary"><xsl:apply-templates select="summary/node()"/></p>
+          <xsl:processing-instruction name="hx-parts"/>
+        </section>
+      </hx:page>
+      <xsl:apply-templates select="../status[@class = $id]" mode="part">
+        <xsl:sort select="@code" data-type="number"/>
+        <xsl:sort select="@primary = 'false'"/>
+        <xsl:sort select="@slug"/>
+      </xsl:apply-templates>
+      <hx:page name="end"/>
+    </xsl:for-each>
+    <hx:page name="end"/>
   </xsl:template>
 
   <!-- ===== One status ===== -->
+
+  <xsl:template match="status" mode="part">
+    <hx:page name="part" fragment="yes">
+      <xsl:apply-templates select="."/>
+    </hx:page>
+  </xsl:template>
 
   <xsl:template match="status">
     <xsl:variable name="f" select="facts"/>
