@@ -44,14 +44,14 @@ SRC_OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
 	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o \
 	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o $(OBJDIR)/out_info.o \
 	$(OBJDIR)/out_docset.o $(OBJDIR)/dsidx.o $(OBJDIR)/tarball.o \
-	$(OBJDIR)/image.o $(OBJDIR)/png.o $(OBJDIR)/page.o
+	$(OBJDIR)/page.o
 OBJS = $(SRC_OBJS) $(OBJDIR)/schema.o
 HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
 	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h \
-	src/dsidx.h src/tarball.h src/image.h src/png.h src/page.h src/schema.h
+	src/dsidx.h src/tarball.h src/page.h src/schema.h
 
 REGISTRY_SRC != echo xml/registry.xml xml/codes/*.xml
-XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/palette.css xsl/html.css xsl/html.js xsl/docset.css xsl/docset-icon.ppm
+XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/palette.css xsl/html.css xsl/html.js xsl/docset.css xsl/docset-icon.png xsl/docset-icon@2x.png
 STAMP = build/.outputs
 
 all: $(STAMP)
@@ -75,8 +75,6 @@ $(OBJDIR)/out_info.o: src/out_info.c
 $(OBJDIR)/out_docset.o: src/out_docset.c
 $(OBJDIR)/dsidx.o: src/dsidx.c
 $(OBJDIR)/tarball.o: src/tarball.c
-$(OBJDIR)/image.o: src/image.c
-$(OBJDIR)/png.o: src/png.c
 $(OBJDIR)/page.o: src/page.c
 $(OBJDIR)/digest.o: src/digest.c
 $(SRC_OBJS): $(HDRS) Makefile

@@ -4,14 +4,12 @@
  * gives equal bytes on every machine (the same as gzip -9n); gz_write() is the
  * compress-and-write step every backend needs, and gz_stream_*() the same
  * for output made in pieces (the docset tarball, the Info manual), which is
- * never held whole.  Also the two
- * pieces of zlib that PNG needs (png.c), so that only gz.c includes zlib.h.
+ * never held whole.  Only gz.c includes zlib.h.
  */
 #ifndef GZ_H
 #define GZ_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 struct buf;
 struct gz_stream;
@@ -23,7 +21,5 @@ struct gz_stream	*gz_stream_open(void);
 int		gz_stream_put(struct gz_stream *, const void *in, size_t len);
 int		gz_stream_close(struct gz_stream *, const char *dir,
 		    const char *rel);
-int		gz_zlib(struct buf *out, const void *in, size_t len);
-uint32_t	gz_crc32(uint32_t crc, const void *in, size_t len);
 
 #endif

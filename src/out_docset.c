@@ -2,7 +2,7 @@
  * out_docset.c: the Dash/Zeal docset backend.  xsl/docset.xsl lays out the
  * pages; this file decides everything else, under the backend's tree:
  *
- *	HTTPError.docset/icon.png, icon@2x.png        from xsl/docset-icon.ppm
+ *	HTTPError.docset/icon.png, icon@2x.png   xsl/docset-icon.png, @2x.png
  *	HTTPError.docset/Contents/Info.plist
  *	HTTPError.docset/Contents/Resources/docSet.dsidx          (dsidx.h)
  *	HTTPError.docset/Contents/Resources/Documents/index.html, SLUG.html,
@@ -30,10 +30,8 @@
 #include "escape.h"
 #include "fs.h"
 #include "gz.h"
-#include "image.h"
 #include "msg.h"
 #include "page.h"
-#include "png.h"
 #include "registry.h"
 #include "tarball.h"
 #include "xalloc.h"
@@ -42,8 +40,15 @@
 #define DOCSET_DIR	DOCSET_NAME ".docset"
 #define DOCSET_RES	DOCSET_DIR "/Contents/Resources"
 #define DOCSET_DOCS	DOCSET_RES "/Documents"
-#define DOCSET_ICON	"docset-icon.ppm"	/* in the stylesheet directory */
-#define DOCSET_ICON_PX	32
+/* The icons, in the stylesheet directory: source assets, 16 and 32 px. */
+static const struct {
+	const char	*src;
+	const char	*dst;
+	unsigned	 px;
+} docset_icon_files[] = {
+	{ "docset-icon.png", DOCSET_DIR "/icon.png", 16 },
+	{ "docset-icon@2x.png", DOCSET_DIR "/icon@2x.png", 32 },
+};
 
 /* Values are strings unless boolean is set (then 1 is <true/>, 0 <false/>). */
 static const struct {
@@ -162,43 +167,45 @@ docset_plist(const struct emit *e)
 	return rc;
 }
 
-static int
-docset_png(const struct emit *e, const struct image *img, const char *rel)
+/* Big-endian 32 bits, as PNG stores its numbers. */
+static unsigned long
+docset_be32(const unsigned char *p)
 {
-	struct buf	 png;
-	int		 rc = -1;
-
-	buf_init(&png);
-	if (png_encode(&png, img) == 0)
-		rc = fs_write(e->dir, rel, png.data, png.len);
-	buf_release(&png);
-	return rc;
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	    (unsigned long)p[2] << 8 | p[3];
 }
 
-/* icon@2x.png is the source as drawn; icon.png its 2x2 box average. */
+/*
+ * The icons are copied as they are, after a look at their header: a PNG
+ * (signature, then IHDR) of the size Dash and Zeal expect.
+ */
 static int
 docset_icons(const struct emit *e)
 {
-	struct image	*big = NULL, *small = NULL;
-	char		*path;
-	int		 rc = -1;
+	static const unsigned char sig[] = "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR";
+	const unsigned char	*p;
+	char			*path, *data;
+	size_t			 i, len;
+	int			 rc = 0;
 
-	path = xasprintf("%s/%s", e->xsldir, DOCSET_ICON);
-	if ((big = image_read_ppm(path)) == NULL)
-		goto out;
-	if (big->w != DOCSET_ICON_PX || big->h != DOCSET_ICON_PX) {
-		msg(MSG_ERROR, path, 0, 0, "the docset icon must be %dx%d pixels, "
-		    "not %ux%u", DOCSET_ICON_PX, DOCSET_ICON_PX, big->w, big->h);
-		goto out;
+	for (i = 0; i < sizeof(docset_icon_files) / sizeof(docset_icon_files[0]) &&
+	    rc == 0; i++) {
+		path = xasprintf("%s/%s", e->xsldir, docset_icon_files[i].src);
+		if ((data = fs_read(path, &len)) == NULL)
+			rc = -1;
+		else if (p = (const unsigned char *)data, len < 24 ||
+		    memcmp(p, sig, 16) != 0 ||
+		    docset_be32(p + 16) != docset_icon_files[i].px ||
+		    docset_be32(p + 20) != docset_icon_files[i].px) {
+			msg(MSG_ERROR, path, 0, 0, "the docset icon must be a PNG of "
+			    "%ux%u pixels", docset_icon_files[i].px,
+			    docset_icon_files[i].px);
+			rc = -1;
+		} else
+			rc = fs_write(e->dir, docset_icon_files[i].dst, data, len);
+		free(data);
+		free(path);
 	}
-	small = image_halve(big);
-	if (docset_png(e, big, DOCSET_DIR "/icon@2x.png") == 0 &&
-	    docset_png(e, small, DOCSET_DIR "/icon.png") == 0)
-		rc = 0;
-out:
-	image_free(small);
-	image_free(big);
-	free(path);
 	return rc;
 }
 

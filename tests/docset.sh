@@ -8,8 +8,8 @@
 #     length); a registry that would break that order is refused;
 #   - every href in Documents/ relative and resolving, nothing loaded from
 #     anywhere, no script, a Dash TOC anchor on each section;
-#   - Info.plist well-formed with its keys; the icons PNGs of 16x16 and 32x32
-#     that match the source image;
+#   - Info.plist well-formed with its keys; the icons PNGs of 16x16 and 32x32,
+#     copied from xsl/ (a wrong one refused);
 #   - the .tgz: one top directory, directories before their files, sorted, no
 #     links, owner 0:0 and mtime SOURCE_DATE_EPOCH, gzip without a time stamp;
 #     unpacked as Zeal does it, it is the docset again; two builds give the
@@ -277,30 +277,31 @@ png_size() {
 check "docset: icon.png is a 16x16 PNG" test "$(png_size "$ds/icon.png")" = "16 16"
 check "docset: icon@2x.png is a 32x32 PNG" test "$(png_size "$ds/icon@2x.png")" = "32 32"
 if command -v compare > /dev/null; then
-	# ImageMagick decodes them (CRCs, zlib) and compares them with the source.
-	convert xsl/docset-icon.ppm -transparent '#ff00ff' "$tmp/icon32.png"
-	convert "$tmp/icon32.png" -filter box -resize 16x16 "$tmp/icon16.png"
-	check "docset: icon@2x.png shows the source image" \
-		compare -metric AE "$ds/icon@2x.png" "$tmp/icon32.png" "$tmp/diff32.png" 2> /dev/null
-	check "docset: icon.png is the source scaled down" \
-		compare -metric AE -fuzz 1% "$ds/icon.png" "$tmp/icon16.png" "$tmp/diff16.png" 2> /dev/null
+	# ImageMagick decodes them (CRCs, zlib): whole images, the sources copied.
+	for i in icon icon@2x; do
+		check "docset: $i.png decodes and is xsl/docset-icon${i#icon}.png" sh -c \
+			'identify "$1" > /dev/null 2>&1 && cmp -s "$1" "$2"' - "$ds/$i.png" "xsl/docset-icon${i#icon}.png"
+	done
 else
 	not_ok "docset: ImageMagick is not installed (make deps)"
 fi
-# A damaged icon source: a diagnostic that points at the damage, exit 1.
+# An icon that is not a PNG of its size: a diagnostic naming it, exit 1.
 mkdir -p "$tmp/xsl-bad"
 cp -R xsl/. "$tmp/xsl-bad/"
-for damage in '12s/^255 0 255 /255 0 2x5 /:12:7: error: sample is not a number' \
-	'8s/^32 32$/99999 32/:8:1: error: width is out of range (1 to 256)' \
-	'$d:41:1: error: the image ends where a sample should be'; do
-	sed "${damage%%:*}" xsl/docset-icon.ppm > "$tmp/xsl-bad/docset-icon.ppm"
+# The 32 px icon where the 16 px one should be, and a GIF.
+for file in docset-icon.png docset-icon@2x.png; do
+	cp -R xsl/. "$tmp/xsl-bad/"
+	case $file in
+	*@2x*) px=32; printf 'GIF89a\040\000\040\000' > "$tmp/xsl-bad/$file" ;;
+	*) px=16; cp xsl/docset-icon@2x.png "$tmp/xsl-bad/$file" ;;
+	esac
 	"$TOOL" build -s "$tmp/xsl-bad" -o "$tmp/iconbad" -f docset > "$tmp/iconbad.err" 2>&1
 	rc=$?
-	want="httperror: $tmp/xsl-bad/docset-icon.ppm:${damage#*:}"
+	want="httperror: $tmp/xsl-bad/$file: error: the docset icon must be a PNG of ${px}x$px pixels"
 	if [ "$rc" -eq 1 ] && [ "$(cat "$tmp/iconbad.err")" = "$want" ]; then
-		ok "docset: damaged icon source: ${damage#*error: }"
+		ok "docset: a wrong $file is refused"
 	else
-		not_ok "docset: damaged icon source gave exit $rc"; echo "want: $want"; cat "$tmp/iconbad.err"
+		not_ok "docset: wrong $file gave exit $rc"; echo "want: $want"; cat "$tmp/iconbad.err"
 	fi
 done
 
