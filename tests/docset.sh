@@ -247,6 +247,18 @@ if [ -z "$tocbad" ]; then ok "docset: a Dash TOC anchor on every section"; else 
 check "docset: TOC names are percent-encoded" grep -q \
 	'<a class="dashAnchor" name="//apple_ref/cpp/Section/Spring%20Boot%20%28Java%29"></a>' "$docs/404-not-found.html"
 
+# The answer first (xml/README.md, "Page order"), on every status page.
+order="Fixing it as a developer or admin|Fixing it as a visitor|Finding who sent it|Common causes|What it means|Facts|"
+bad=
+for f in "$docs"/*.html; do
+	[ "$(basename "$f")" = index.html ] && continue
+	got=$(grep -o '<h2>[^<]*</h2>' "$f" | sed 's/<[^>]*>//g' | grep -xE "${order%|}" | tr '\n' '|')
+	case $got in "$order"*) ;; *) bad="$bad [$(basename "$f"): $got]" ;; esac
+	grep -q '<p class="sent">Most likely \(sent\|logged\) by ' "$f" || bad="$bad [$(basename "$f"): no sent-by line]"
+done
+if [ -z "$bad" ]; then ok "docset: every status page puts the fixes first, then who sent it, causes, meaning, facts"; else
+	not_ok "docset: section order:$bad"; fi
+
 # ===== Info.plist, the feed and the icons
 
 plist=$ds/Contents/Info.plist

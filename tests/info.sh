@@ -54,6 +54,18 @@ check "info: -n '404 Not Found' prints the 404 node" grep -q '^File: httperror.i
 check "info: the 404 node has its content" grep -q 'cacheable by default' "$tmp/404.out"
 check "info: the 404 node links related statuses" grep -q '\*note 405 Method Not Allowed::' "$tmp/404.out"
 
+# The answer first (xml/README.md, "Page order"), in every status node: the
+# fixes, who sent it, the causes, then the explanation and the facts.
+order="Fixing it as a developer or admin|Fixing it as a visitor|Finding who sent it|Common causes|What it means|Facts|Examples"
+bad=
+for x in xml/codes/*.xml; do
+	node="$(xmllint --nonet --xpath 'string(/status/@code)' "$x") $(xmllint --nonet --xpath 'string(/status/facts/phrase)' "$x")"
+	got=$(info -f "$gz" -n "$node" -o - 2> /dev/null | grep -xE "$order" | tr '\n' '|')
+	[ "$got" = "$order|" ] || bad="$bad [$node: $got]"
+done
+if [ -z "$bad" ]; then ok "info: every status node puts the fixes first, then who sent it, causes, meaning, facts"; else
+	not_ok "info: section order:$bad"; fi
+
 # Installed, the way a user meets it.
 root=$tmp/root
 make -s install DESTDIR="$root" PREFIX=/usr > "$tmp/install.log" 2>&1 ||

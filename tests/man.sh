@@ -77,6 +77,25 @@ for f in "$out"/man/man*/*.gz; do
 	[ -L "$f" ] || lint "$f"
 done
 
+# The answer first (xml/README.md, "Page order"): on every status page, the
+# first 40 lines at 80 columns hold the summary and the first developer fix.
+# Compared as words, since the pager wraps lines where it likes.
+words() {
+	tr -s ' \n\t' '   ' | sed 's/^ *//; s/ *$//'
+}
+for x in xml/codes/*.xml; do
+	slug=$(basename "$x" .xml)
+	shown=$(MANWIDTH=80 MANPAGER=cat man -l "$m7/$slug.7.gz" 2> /dev/null | head -n 40 | words)
+	tldr=$(xmllint --nonet --xpath 'string(/status/about/tldr)' "$x" | words | cut -c1-60)
+	fix=$(xmllint --nonet --xpath 'string((/status/about/developer//li | /status/about/developer/p)[1])' "$x" |
+		words | cut -c1-60)
+	case $shown in
+	*"$tldr"*"$fix"*) ok "man: $slug: summary and first developer fix in the first 40 lines" ;;
+	*) not_ok "man: $slug: the first 40 lines lack the summary or the first developer fix"
+	   echo "    summary: $tldr"; echo "    fix: $fix" ;;
+	esac
+done
+
 # The real man-db, on an installed tree.
 root=$tmp/root
 if make -s install DESTDIR="$root" PREFIX=/usr > "$tmp/install.log" 2>&1; then

@@ -127,12 +127,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Most likely first (xml/README.md): "a reverse proxy, a CDN or an API
+       gateway". -->
   <xsl:template match="producers" mode="describe">
     <xsl:for-each select="producer">
       <xsl:apply-templates select="." mode="describe"/>
-      <xsl:if test="position() != last()">
-        <xsl:text>, </xsl:text>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="position() = last() - 1">
+          <xsl:text> or </xsl:text>
+        </xsl:when>
+        <xsl:when test="position() != last()">
+          <xsl:text>, </xsl:text>
+        </xsl:when>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 

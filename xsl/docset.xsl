@@ -193,6 +193,14 @@
             </xsl:call-template>
           </h1>
           <p class="tldr"><xsl:apply-templates select="about/tldr/node()"/></p>
+          <p class="sent">
+            <xsl:choose>
+              <xsl:when test="$f/body = 'not-sent'">Most likely logged by </xsl:when>
+              <xsl:otherwise>Most likely sent by </xsl:otherwise>
+            </xsl:choose>
+            <xsl:apply-templates select="$f/producers" mode="describe"/>
+            <xsl:text>.</xsl:text>
+          </p>
           <xsl:if test="$others">
             <p class="others">
               <xsl:text>The code </xsl:text>
@@ -208,6 +216,33 @@
               <xsl:text>.</xsl:text>
             </p>
           </xsl:if>
+
+          <!-- The answer first (xml/README.md, "Page order"). -->
+          <xsl:call-template name="part">
+            <xsl:with-param name="id" select="'developer'"/>
+            <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
+            <xsl:with-param name="of" select="about/developer"/>
+          </xsl:call-template>
+          <xsl:call-template name="part">
+            <xsl:with-param name="id" select="'visitor'"/>
+            <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
+            <xsl:with-param name="of" select="about/visitor"/>
+          </xsl:call-template>
+          <xsl:call-template name="part">
+            <xsl:with-param name="id" select="'diagnose'"/>
+            <xsl:with-param name="title" select="'Finding who sent it'"/>
+            <xsl:with-param name="of" select="about/diagnose"/>
+          </xsl:call-template>
+          <xsl:call-template name="part">
+            <xsl:with-param name="id" select="'causes'"/>
+            <xsl:with-param name="title" select="'Common causes'"/>
+            <xsl:with-param name="of" select="about/causes"/>
+          </xsl:call-template>
+          <xsl:call-template name="part">
+            <xsl:with-param name="id" select="'meaning'"/>
+            <xsl:with-param name="title" select="'What it means'"/>
+            <xsl:with-param name="of" select="about/meaning"/>
+          </xsl:call-template>
 
           <section id="facts">
             <xsl:call-template name="toc">
@@ -302,31 +337,6 @@
             </section>
           </xsl:if>
 
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'meaning'"/>
-            <xsl:with-param name="title" select="'What it means'"/>
-            <xsl:with-param name="of" select="about/meaning"/>
-          </xsl:call-template>
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'causes'"/>
-            <xsl:with-param name="title" select="'Common causes'"/>
-            <xsl:with-param name="of" select="about/causes"/>
-          </xsl:call-template>
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'visitor'"/>
-            <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
-            <xsl:with-param name="of" select="about/visitor"/>
-          </xsl:call-template>
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'developer'"/>
-            <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
-            <xsl:with-param name="of" select="about/developer"/>
-          </xsl:call-template>
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'diagnose'"/>
-            <xsl:with-param name="title" select="'Finding who sent it'"/>
-            <xsl:with-param name="of" select="about/diagnose"/>
-          </xsl:call-template>
 
           <section id="examples">
             <xsl:call-template name="toc">

@@ -190,6 +190,14 @@
         </xsl:if>
       </h3>
       <p class="tldr"><xsl:apply-templates select="about/tldr/node()"/></p>
+      <p class="sent">
+        <xsl:choose>
+          <xsl:when test="$f/body = 'not-sent'">Most likely logged by </xsl:when>
+          <xsl:otherwise>Most likely sent by </xsl:otherwise>
+        </xsl:choose>
+        <xsl:apply-templates select="$f/producers" mode="describe"/>
+        <xsl:text>.</xsl:text>
+      </p>
       <xsl:if test="$others">
         <p class="others">
           <xsl:text>The code </xsl:text>
@@ -206,6 +214,29 @@
         </p>
       </xsl:if>
 
+      <!-- The answer first (xml/README.md, "Page order"). -->
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
+        <xsl:with-param name="of" select="about/developer"/>
+      </xsl:call-template>
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
+        <xsl:with-param name="of" select="about/visitor"/>
+      </xsl:call-template>
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'Finding who sent it'"/>
+        <xsl:with-param name="of" select="about/diagnose"/>
+      </xsl:call-template>
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'Common causes'"/>
+        <xsl:with-param name="of" select="about/causes"/>
+      </xsl:call-template>
+      <xsl:call-template name="part">
+        <xsl:with-param name="title" select="'What it means'"/>
+        <xsl:with-param name="of" select="about/meaning"/>
+      </xsl:call-template>
+
+      <h4>Facts</h4>
       <dl class="facts">
         <xsl:call-template name="fact">
           <xsl:with-param name="term" select="'Class'"/>
@@ -287,26 +318,6 @@
         </dl>
       </xsl:if>
 
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'What it means'"/>
-        <xsl:with-param name="of" select="about/meaning"/>
-      </xsl:call-template>
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'Common causes'"/>
-        <xsl:with-param name="of" select="about/causes"/>
-      </xsl:call-template>
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
-        <xsl:with-param name="of" select="about/visitor"/>
-      </xsl:call-template>
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
-        <xsl:with-param name="of" select="about/developer"/>
-      </xsl:call-template>
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'Finding who sent it'"/>
-        <xsl:with-param name="of" select="about/diagnose"/>
-      </xsl:call-template>
 
       <h4>Examples</h4>
       <div class="examples">

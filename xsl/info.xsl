@@ -130,6 +130,17 @@
     <xsl:call-template name="para">
       <xsl:with-param name="nodes" select="about/tldr/node()"/>
     </xsl:call-template>
+
+    <xsl:variable name="sent">
+      <xsl:apply-templates select="$f/producers" mode="describe"/>
+    </xsl:variable>
+    <xsl:variable name="verb">
+      <xsl:choose>
+        <xsl:when test="$f/body = 'not-sent'">logged</xsl:when>
+        <xsl:otherwise>sent</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="concat('@p', $tab, hx:info-text(concat('Most likely ', $verb, ' by ', $sent, '.')), $nl)"/>
     <xsl:variable name="others" select="key('code', @code)[@slug != $me/@slug]"/>
     <xsl:if test="$others">
       <xsl:text>@p&#9;</xsl:text>
@@ -144,6 +155,29 @@
       <xsl:text>.&#10;</xsl:text>
     </xsl:if>
 
+    <!-- The answer first (xml/README.md, "Page order"). -->
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
+      <xsl:with-param name="of" select="about/developer"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
+      <xsl:with-param name="of" select="about/visitor"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'Finding who sent it'"/>
+      <xsl:with-param name="of" select="about/diagnose"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'Common causes'"/>
+      <xsl:with-param name="of" select="about/causes"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'What it means'"/>
+      <xsl:with-param name="of" select="about/meaning"/>
+    </xsl:call-template>
+
+    <xsl:value-of select="concat('@section', $tab, 'Facts', $nl)"/>
     <xsl:call-template name="fact">
       <xsl:with-param name="term" select="'Class'"/>
       <xsl:with-param name="text" select="concat(@class, ' ', key('class', @class)/@name)"/>
@@ -208,27 +242,6 @@
         <xsl:value-of select="$nl"/>
       </xsl:for-each>
     </xsl:if>
-
-    <xsl:call-template name="part">
-      <xsl:with-param name="title" select="'What it means'"/>
-      <xsl:with-param name="of" select="about/meaning"/>
-    </xsl:call-template>
-    <xsl:call-template name="part">
-      <xsl:with-param name="title" select="'Common causes'"/>
-      <xsl:with-param name="of" select="about/causes"/>
-    </xsl:call-template>
-    <xsl:call-template name="part">
-      <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
-      <xsl:with-param name="of" select="about/visitor"/>
-    </xsl:call-template>
-    <xsl:call-template name="part">
-      <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
-      <xsl:with-param name="of" select="about/developer"/>
-    </xsl:call-template>
-    <xsl:call-template name="part">
-      <xsl:with-param name="title" select="'Finding who sent it'"/>
-      <xsl:with-param name="of" select="about/diagnose"/>
-    </xsl:call-template>
 
     <xsl:value-of select="concat('@section', $tab, 'Examples', $nl)"/>
     <xsl:for-each select="examples/*">

@@ -213,20 +213,18 @@
     <xsl:call-template name="line">
       <xsl:with-param name="nodes" select="about/tldr/node()"/>
     </xsl:call-template>
-    <xsl:for-each select="about/meaning/*">
-      <xsl:if test="self::p or self::pre">
-        <xsl:text>.PP&#10;</xsl:text>
-      </xsl:if>
-      <xsl:apply-templates select="self::ul" mode="block"/>
-      <xsl:if test="self::p">
-        <xsl:call-template name="line">
-          <xsl:with-param name="nodes" select="node()"/>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="self::pre">
-        <xsl:call-template name="literal"/>
-      </xsl:if>
-    </xsl:for-each>
+    <xsl:text>.PP&#10;</xsl:text>
+    <xsl:variable name="sent">
+      <xsl:apply-templates select="$f/producers" mode="describe"/>
+    </xsl:variable>
+    <xsl:variable name="verb">
+      <xsl:choose>
+        <xsl:when test="$f/body = 'not-sent'">logged</xsl:when>
+        <xsl:otherwise>sent</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="hx:roff-line(hx:roff(concat('Most likely ', $verb, ' by ', $sent, '.')))"/>
+    <xsl:value-of select="$nl"/>
     <xsl:if test="$others">
       <xsl:text>.PP&#10;</xsl:text>
       <xsl:value-of select="hx:roff-line(hx:roff(concat('The code ', @code, ' has more than one meaning.')))"/>
@@ -239,6 +237,42 @@
         <xsl:text> (7).&#10;</xsl:text>
       </xsl:for-each>
     </xsl:if>
+
+    <!-- The answer first (xml/README.md, "Page order"): the fixes, then how to
+         find who sent it, then the causes, and only then the long
+         explanation, the facts and the examples. -->
+    <xsl:call-template name="blocks">
+      <xsl:with-param name="title" select="'FIXING IT AS A DEVELOPER OR ADMIN'"/>
+      <xsl:with-param name="of" select="about/developer"/>
+    </xsl:call-template>
+    <xsl:call-template name="blocks">
+      <xsl:with-param name="title" select="'FIXING IT AS A VISITOR'"/>
+      <xsl:with-param name="of" select="about/visitor"/>
+    </xsl:call-template>
+    <xsl:call-template name="blocks">
+      <xsl:with-param name="title" select="'FINDING WHO SENT IT'"/>
+      <xsl:with-param name="of" select="about/diagnose"/>
+    </xsl:call-template>
+    <xsl:call-template name="blocks">
+      <xsl:with-param name="title" select="'COMMON CAUSES'"/>
+      <xsl:with-param name="of" select="about/causes"/>
+    </xsl:call-template>
+
+    <xsl:text>.SH WHAT IT MEANS&#10;</xsl:text>
+    <xsl:for-each select="about/meaning/*">
+      <xsl:if test="(self::p or self::pre) and position() > 1">
+        <xsl:text>.PP&#10;</xsl:text>
+      </xsl:if>
+      <xsl:apply-templates select="self::ul" mode="block"/>
+      <xsl:if test="self::p">
+        <xsl:call-template name="line">
+          <xsl:with-param name="nodes" select="node()"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="self::pre">
+        <xsl:call-template name="literal"/>
+      </xsl:if>
+    </xsl:for-each>
 
     <xsl:text>.SH FACTS&#10;</xsl:text>
     <xsl:call-template name="item">
@@ -333,23 +367,6 @@
         <xsl:value-of select="$nl"/>
       </xsl:for-each>
     </xsl:if>
-
-    <xsl:call-template name="blocks">
-      <xsl:with-param name="title" select="'COMMON CAUSES'"/>
-      <xsl:with-param name="of" select="about/causes"/>
-    </xsl:call-template>
-    <xsl:call-template name="blocks">
-      <xsl:with-param name="title" select="'FIXING IT AS A VISITOR'"/>
-      <xsl:with-param name="of" select="about/visitor"/>
-    </xsl:call-template>
-    <xsl:call-template name="blocks">
-      <xsl:with-param name="title" select="'FIXING IT AS A DEVELOPER OR ADMIN'"/>
-      <xsl:with-param name="of" select="about/developer"/>
-    </xsl:call-template>
-    <xsl:call-template name="blocks">
-      <xsl:with-param name="title" select="'FINDING WHO SENT IT'"/>
-      <xsl:with-param name="of" select="about/diagnose"/>
-    </xsl:call-template>
 
     <xsl:text>.SH EXAMPLES&#10;</xsl:text>
     <xsl:text>.SS "On the wire"&#10;</xsl:text>

@@ -388,6 +388,40 @@ test('a phone-sized window shows the page without sideways scrolling', async () 
 	}
 });
 
+// The answer first (xml/README.md, "Page order"): on a phone, the first
+// developer fix of every status starts within one screen of its heading.
+test('at 390x844 every status shows its first fix within a screen of its heading', async () => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	try {
+		await fresh();
+		const far = await page.evaluate(() => {
+			const out = [];
+			for (const a of document.querySelectorAll('article.status')) {
+				const h = a.querySelector('h3');
+				const fixes = [...a.querySelectorAll('h4')]
+					.find((e) => e.textContent === 'Fixing it as a developer or admin');
+				let first = fixes && fixes.nextElementSibling;
+				if (first && first.tagName === 'UL')
+					first = first.querySelector('li');
+				if (!h || !first) {
+					out.push(`${a.id}: no heading or no developer fix`);
+					continue;
+				}
+				const below = first.getBoundingClientRect().top - h.getBoundingClientRect().top;
+				if (below < 0 || below > window.innerHeight - 60)
+					out.push(`${a.id}: first fix ${Math.round(below)}px below the heading`);
+			}
+			return { out, n: document.querySelectorAll('article.status').length };
+		});
+		assert.ok(far.n >= 16, `only ${far.n} statuses`);
+		assert.deepEqual(far.out, []);
+		await page.evaluate(() => document.getElementById('502').scrollIntoView());
+		await shot('phone-502.png');
+	} finally {
+		await page.setViewportSize({ width: 1280, height: 800 });
+	}
+});
+
 // ===== Without JavaScript, and on paper =====
 
 test('with JavaScript disabled every entry shows and #404 still works', async () => {
