@@ -95,8 +95,18 @@ $(OBJDIR)/schema.c: xml/registry.xsd Makefile
 	mv $@.tmp $@
 
 # Every output tree at once; the tool swaps each into build/ only on success.
-$(STAMP): $(TOOL) $(REGISTRY_SRC) $(XSL_SRC)
-	$(TOOL) build -o build
+# The install directories are named in httperror(7), so the pages are built
+# for them: build/.dirs holds the last ones used and changes (making the
+# outputs out of date) only when they do, as `make install PREFIX=/usr` after
+# `make` does.  Rewritten while the Makefile is read, hence no FORCE target
+# and `make -q` still works.
+DIRS_ARGS = -D mandir=$(mandir) -D infodir=$(infodir) -D docdir=$(docdir) -D datadir=$(datadir)
+DIRS_FILE != mkdir -p build && printf '%s\n' '$(DIRS_ARGS)' > build/.dirs.new && \
+	{ cmp -s build/.dirs.new build/.dirs && rm -f build/.dirs.new || mv build/.dirs.new build/.dirs; } && \
+	echo build/.dirs
+
+$(STAMP): $(TOOL) $(REGISTRY_SRC) $(XSL_SRC) $(DIRS_FILE)
+	$(TOOL) build -o build $(DIRS_ARGS)
 	@touch $@
 
 UNIT_OBJS = $(OBJDIR)/escape.o $(OBJDIR)/buf.o $(OBJDIR)/xalloc.o $(OBJDIR)/msg.o \
@@ -165,6 +175,12 @@ install: all
 	mkdir -p $(DESTDIR)$(infodir)
 	cp build/info/httperror.info.gz $(DESTDIR)$(infodir)/httperror.info.gz
 	chmod 644 $(DESTDIR)$(infodir)/httperror.info.gz
+	mkdir -p $(DESTDIR)$(docdir) $(DESTDIR)$(datadir)/httperror
+	cp build/html/httperror.html $(DESTDIR)$(docdir)/httperror.html
+	chmod 644 $(DESTDIR)$(docdir)/httperror.html
+	rm -rf $(DESTDIR)$(datadir)/httperror/HTTPError.docset
+	cp -R build/docset/HTTPError.docset $(DESTDIR)$(datadir)/httperror/
+	chmod -R u=rwX,go=rX $(DESTDIR)$(datadir)/httperror/HTTPError.docset
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \
 		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
 	@if [ -z "$(DESTDIR)" ] && command -v install-info >/dev/null 2>&1; then \
@@ -177,6 +193,9 @@ uninstall:
 		echo "install-info --delete --info-dir=$(infodir) $(infodir)/httperror.info.gz"; \
 		install-info --delete --info-dir="$(infodir)" "$(infodir)/httperror.info.gz"; fi
 	rm -f $(DESTDIR)$(infodir)/httperror.info.gz
+	rm -f $(DESTDIR)$(docdir)/httperror.html
+	rm -rf $(DESTDIR)$(datadir)/httperror/HTTPError.docset
+	rmdir $(DESTDIR)$(docdir) $(DESTDIR)$(datadir)/httperror 2>/dev/null || true
 	rm -f $(DESTDIR)$(bindir)/httperror $(DESTDIR)$(mandir)/man1/httperror.1.gz
 	for f in build/man/man7/*.7.gz; do \
 		rm -f "$(DESTDIR)$(mandir)/man7/`basename $$f`"; done

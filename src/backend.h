@@ -10,6 +10,9 @@
 struct registry;
 struct xform;
 
+/* The install directories of -D, in this order (main.c). */
+#define NDIRS	4
+
 struct emit {
 	const struct registry	*reg;
 	struct xform		*xf;		/* the backend's compiled stylesheet */
@@ -19,6 +22,7 @@ struct emit {
 	long long		 epoch;		/* the same day as seconds, for mtimes */
 	const char		*version;	/* of httperror */
 	const char		*feed_url;	/* docset download URL for the feed */
+	const char *const	*dirs;		/* mandir, infodir, docdir, datadir */
 	/*
 	 * A backend that makes one file per page may be run as several shards
 	 * at once: shard k of n renders the pages whose status is k, k + n, ...

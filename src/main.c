@@ -53,7 +53,20 @@ static const struct backend {
 #define NBACKENDS	(sizeof(backends) / sizeof(backends[0]))
 #define MAX_JOBS	64
 
+/*
+ * Where `make install` puts each output, named in httperror(7)'s FILES
+ * section (-D NAME=DIR); the defaults are the Makefile's for PREFIX=/usr/local.
+ */
+static const char *const dir_names[NDIRS] = {
+	"mandir", "infodir", "docdir", "datadir"
+};
+static const char *const dir_defaults[NDIRS] = {
+	"/usr/local/share/man", "/usr/local/share/info",
+	"/usr/local/share/doc/httperror", "/usr/local/share"
+};
+
 struct opts {
+	const char	*dirs[NDIRS];
 	const char	*registry;
 	const char	*outdir;
 	const char	*xsldir;
@@ -66,7 +79,7 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: httperror build [-o DIR] [-f FORMATS] [-s DIR] [-u URL] "
-	    "[-j N] [REGISTRY]\n"
+	    "[-j N] [-D NAME=DIR] [REGISTRY]\n"
 	    "       httperror check [-s DIR] [REGISTRY]\n"
 	    "       httperror --version | --help\n"
 	    "\n"
@@ -82,6 +95,8 @@ usage(FILE *f)
 	    "  -u, --feed-url URL      docset download URL written into the feed\n"
 	    "  -j, --jobs N            run up to N backends at once (default: one\n"
 	    "                          per processor; -j 1 runs them in turn)\n"
+	    "  -D NAME=DIR             where make install puts an output, for the\n"
+	    "                          pages to name: mandir, infodir, docdir, datadir\n"
 	    "\n"
 	    "Exit status: 0 ok, 1 invalid input, 2 bad invocation, 3 system error.\n",
 	    f);
@@ -133,6 +148,38 @@ feed_url_ok(const char *u)
 		if (*p <= ' ' || *p >= 0x7f || strchr("\"'<>\\^`{|}", *p) != NULL)
 			return 0;
 	return 1;
+}
+
+/*
+ * -D NAME=DIR: an absolute path of printable ASCII with no quote, backslash or
+ * angle bracket (it is printed in the pages, escaped, but a path with those
+ * is a mistake, not a directory).
+ */
+static int
+parse_dir(struct opts *o, const char *arg)
+{
+	const char	*eq = strchr(arg, '='), *p;
+	size_t		 i;
+
+	for (i = 0; eq != NULL && i < NDIRS; i++)
+		if (strlen(dir_names[i]) == (size_t)(eq - arg) &&
+		    strncmp(arg, dir_names[i], (size_t)(eq - arg)) == 0)
+			break;
+	if (eq == NULL || i == NDIRS) {
+		msg(MSG_USAGE, NULL, 0, 0, "-D '%s': not mandir=, infodir=, docdir= "
+		    "or datadir=", arg);
+		return -1;
+	}
+	for (p = eq + 1; *p != '\0'; p++)
+		if (*p < ' ' || *p >= 0x7f || strchr("\"'<>\\`", *p) != NULL)
+			break;
+	if (eq[1] != '/' || *p != '\0') {
+		msg(MSG_USAGE, NULL, 0, 0, "-D '%s': the directory must be an absolute "
+		    "path of printable ASCII without quotes", arg);
+		return -1;
+	}
+	o->dirs[i] = eq + 1;
+	return 0;
 }
 
 /*
@@ -210,6 +257,7 @@ run_backend(const struct build *b, size_t i, int k, int n)
 	e.epoch = b->epoch;
 	e.version = VERSION;
 	e.feed_url = b->o->feed_url;
+	e.dirs = b->o->dirs;
 	e.shard = k;
 	e.nshards = n;
 	rc = fs_mkdirs(dir) == -1 || backends[i].emit(&e) == -1 ||
@@ -412,6 +460,7 @@ tool_main(int argc, char *argv[])
 		{ "stylesheets", required_argument, NULL, 's' },
 		{ "feed-url", required_argument, NULL, 'u' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "dir", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -429,6 +478,8 @@ tool_main(int argc, char *argv[])
 	o.feed_url = DEFAULT_FEED_URL;
 	for (i = 0; i < NBACKENDS; i++)
 		o.want[i] = 1;
+	for (i = 0; i < NDIRS; i++)
+		o.dirs[i] = dir_defaults[i];
 
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
 		usage(stdout);
@@ -450,7 +501,7 @@ tool_main(int argc, char *argv[])
 	argc--;
 	argv++;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, build ? "+o:f:s:u:j:h" : "+s:h",
+	while ((c = getopt_long(argc, argv, build ? "+o:f:s:u:j:D:h" : "+s:h",
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -484,6 +535,10 @@ tool_main(int argc, char *argv[])
 				    "from 1 to %d", optarg, MAX_JOBS);
 				return 2;
 			}
+			break;
+		case 'D':
+			if (parse_dir(&o, optarg) == -1)
+				return 2;
 			break;
 		case 'h':
 			usage(stdout);

@@ -36,6 +36,10 @@ page_render_all(const struct emit *e, page_fn fn)
 		"version", e->version,
 		"shard", shard,
 		"shards", shards,
+		"mandir", e->dirs != NULL ? e->dirs[0] : "",
+		"infodir", e->dirs != NULL ? e->dirs[1] : "",
+		"docdir", e->dirs != NULL ? e->dirs[2] : "",
+		"datadir", e->dirs != NULL ? e->dirs[3] : "",
 		NULL
 	};
 	struct page_run	 run;

@@ -49,6 +49,9 @@ expect 2 "empty output directory name" "$TOOL" build -o ''
 expect 2 "zero jobs" "$TOOL" build -o "$tmp/o" -j 0
 expect 2 "jobs that is not a number" "$TOOL" build -o "$tmp/o" -j two
 expect 2 "too many jobs" "$TOOL" build -o "$tmp/o" -j 65
+expect 2 "-D with an unknown name" "$TOOL" build -o "$tmp/o" -D bindir=/usr/bin
+expect 2 "-D with a relative directory" "$TOOL" build -o "$tmp/o" -D mandir=share/man
+expect 2 "-D with a quote in the directory" "$TOOL" build -o "$tmp/o" -D "docdir=/usr/share/a'b"
 # A good feed URL still goes into the feed.
 if "$TOOL" build -o "$tmp/feed" -f docset -u 'https://example.org/d/HTTPError.tgz?v=1&x=%41' > /dev/null 2>&1 &&
     xmllint --noout "$tmp/feed/docset/HTTPError.xml" 2> /dev/null &&

@@ -120,9 +120,20 @@ grep -q '^502' "$tmp/apropos" &&
 	ok "man: apropos gateway lists 502" || { not_ok "man: apropos gateway"; cat "$tmp/apropos"; }
 man -M "$md" 1 httperror 2>&1 | grep -q 'EXIT STATUS' &&
 	ok "man: man 1 httperror" || not_ok "man: man 1 httperror"
+# httperror(7) names where this install put every output, and they are there.
+man -M "$md" 7 httperror > "$tmp/overview" 2>&1
+for p in /usr/share/man/man7/NNN-slug.7.gz /usr/share/info/httperror.info.gz \
+	/usr/share/doc/httperror/httperror.html /usr/share/httperror/HTTPError.docset; do
+	grep -q "^ *$p\$" "$tmp/overview" || missing="$missing $p"
+done
+check "man: httperror(7) FILES names the PREFIX=/usr paths${missing:+ (missing:$missing)}" test -z "$missing"
+check "man: make install puts the HTML page in docdir" test -s "$root/usr/share/doc/httperror/httperror.html"
+check "man: make install puts the docset in datadir" \
+	test -s "$root/usr/share/httperror/HTTPError.docset/Contents/Resources/docSet.dsidx"
 if make -s uninstall DESTDIR="$root" PREFIX=/usr > "$tmp/uninstall.log" 2>&1 &&
-	[ -z "$(find "$md" -name '*.gz')" ]; then
-	ok "man: make uninstall removes every page and link"
+	[ -z "$(find "$md" -name '*.gz')" ] && [ ! -e "$root/usr/share/doc/httperror" ] &&
+	[ ! -e "$root/usr/share/httperror" ]; then
+	ok "man: make uninstall removes every page and link, the HTML page and the docset"
 else
 	not_ok "man: make uninstall"; find "$md" -name '*.gz' | head
 fi

@@ -34,6 +34,11 @@
        shard 0. -->
   <xsl:param name="shard" select="0"/>
   <xsl:param name="shards" select="1"/>
+  <!-- Where make install puts the outputs (src/main.c, -D). -->
+  <xsl:param name="mandir" select="'/usr/local/share/man'"/>
+  <xsl:param name="infodir" select="'/usr/local/share/info'"/>
+  <xsl:param name="docdir" select="'/usr/local/share/doc/httperror'"/>
+  <xsl:param name="datadir" select="'/usr/local/share'"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
@@ -416,6 +421,17 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A FILES entry: the path unbroken, then what it is. -->
+  <xsl:template name="file">
+    <xsl:param name="path"/>
+    <xsl:param name="what"/>
+    <xsl:text>.TP&#10;.I \%</xsl:text>
+    <xsl:value-of select="hx:roff($path)"/>
+    <xsl:value-of select="$nl"/>
+    <xsl:value-of select="hx:roff-line(hx:roff($what))"/>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
   <!-- A URL that groff may break after '/' or '#' but never hyphenates. -->
   <xsl:template name="url">
     <xsl:param name="href"/>
@@ -468,10 +484,25 @@
         <xsl:value-of select="$nl"/>
       </xsl:for-each>
     </xsl:for-each>
+    <!-- Where make install put each output: the Makefile passes its
+         directories (src/main.c, -D). -->
     <xsl:text>.SH FILES&#10;</xsl:text>
-    <xsl:text>.TP&#10;.I /usr/share/man/man7/NNN\-slug.7.gz&#10;</xsl:text>
-    <xsl:value-of select="hx:roff-line(hx:roff('One page per status (under the prefix httperror was installed to); NNN.7.gz is a link to the page for the most common meaning of the code.'))"/>
-    <xsl:value-of select="$nl"/>
+    <xsl:call-template name="file">
+      <xsl:with-param name="path" select="concat($mandir, '/man7/NNN-slug.7.gz')"/>
+      <xsl:with-param name="what" select="'One page per status; NNN.7.gz is a link to the page for the most common meaning of the code.'"/>
+    </xsl:call-template>
+    <xsl:call-template name="file">
+      <xsl:with-param name="path" select="concat($infodir, '/httperror.info.gz')"/>
+      <xsl:with-param name="what" select="'The same reference as a GNU Info manual: info httperror 404.'"/>
+    </xsl:call-template>
+    <xsl:call-template name="file">
+      <xsl:with-param name="path" select="concat($docdir, '/httperror.html')"/>
+      <xsl:with-param name="what" select="'The same reference as one HTML page that works offline, from file://.'"/>
+    </xsl:call-template>
+    <xsl:call-template name="file">
+      <xsl:with-param name="path" select="concat($datadir, '/httperror/HTTPError.docset')"/>
+      <xsl:with-param name="what" select="'The same reference as a Dash and Zeal docset, to copy or link into the docsets directory.'"/>
+    </xsl:call-template>
     <xsl:text>.SH SEE ALSO&#10;.BR httperror (1),&#10;.BR man (1),&#10;.BR apropos (1),&#10;.BR whatis (1)&#10;</xsl:text>
   </xsl:template>
 </xsl:stylesheet>
