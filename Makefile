@@ -99,14 +99,16 @@ $(OBJDIR)/schema.c: xml/registry.xsd Makefile
 # for them: build/.dirs holds the last ones used and changes (making the
 # outputs out of date) only when they do, as `make install PREFIX=/usr` after
 # `make` does.  Rewritten while the Makefile is read, hence no FORCE target
-# and `make -q` still works.
+# and `make -q` still works; only once build/ exists, so that `sudo make deps`
+# on a fresh checkout leaves no root-owned build/ behind.
 DIRS_ARGS = -D mandir=$(mandir) -D infodir=$(infodir) -D docdir=$(docdir) -D datadir=$(datadir)
-DIRS_FILE != mkdir -p build && printf '%s\n' '$(DIRS_ARGS)' > build/.dirs.new && \
+DIRS_FILE != [ -d build ] && printf '%s\n' '$(DIRS_ARGS)' > build/.dirs.new && \
 	{ cmp -s build/.dirs.new build/.dirs && rm -f build/.dirs.new || mv build/.dirs.new build/.dirs; } && \
-	echo build/.dirs
+	echo build/.dirs || true
 
 $(STAMP): $(TOOL) $(REGISTRY_SRC) $(XSL_SRC) $(DIRS_FILE)
 	$(TOOL) build -o build $(DIRS_ARGS)
+	@printf '%s\n' '$(DIRS_ARGS)' > build/.dirs
 	@touch $@
 
 UNIT_OBJS = $(OBJDIR)/escape.o $(OBJDIR)/buf.o $(OBJDIR)/xalloc.o $(OBJDIR)/msg.o \
