@@ -78,6 +78,7 @@ static const struct {
 	{ "Category", 14 },
 	{ "Constant", 85 },
 	{ "Value", 87 },
+	{ "Keyword", 93 },
 	{ "Entry", 126 },
 };
 
@@ -245,6 +246,17 @@ docset_is_identifier(const char *s)
  * named with its origin, "499 Token Required (Esri)", so the two read apart
  * in a result list.
  */
+/* Three digits from 100 to 599 in a row: what a search for a code matches. */
+static int
+docset_has_code(const char *s)
+{
+	for (; s[0] != '\0' && s[1] != '\0' && s[2] != '\0'; s++)
+		if (s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' &&
+		    s[2] >= '0' && s[2] <= '9')
+			return 1;
+	return 0;
+}
+
 static void
 docset_rows(const struct registry *reg, struct docset_rows *rs)
 {
@@ -265,6 +277,19 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 			docset_row_add(rs, xstrdup(st->aliases[j]),
 			    docset_is_identifier(st->aliases[j]) ? "Constant" :
 			    "Value", xasprintf("%s.html", st->slug), st);
+	}
+	/*
+	 * Keywords (issue 11: http:rate finds 429).  Dash lists a Keyword above
+	 * an Entry, so one that holds a code (Expect: 100-continue) would come
+	 * before the status in a search for the code: those stay out of the
+	 * index, and only here.
+	 */
+	for (i = 0; i < reg->nstatus; i++) {
+		st = &reg->statuses[i];
+		for (j = 0; j < st->nkeywords; j++)
+			if (!docset_has_code(st->keywords[j]))
+				docset_row_add(rs, xstrdup(st->keywords[j]), "Keyword",
+				    xasprintf("%s.html", st->slug), st);
 	}
 	for (i = 0; i < sizeof(reg->classes) / sizeof(reg->classes[0]); i++) {
 		cl = &reg->classes[i];

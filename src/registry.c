@@ -785,7 +785,7 @@ reg_check_urls(const xmlNode *n)
 static int
 reg_check_status(xmlNodePtr n, struct status *st)
 {
-	xmlNodePtr	 facts, c;
+	xmlNodePtr	 facts, about, c, k;
 	char		*code = NULL, *cls = NULL, *slug = NULL, *want = NULL;
 	char		*state = NULL, *body = NULL, *retry = NULL, *kind = NULL;
 	char		*primary = NULL, *rel;
@@ -840,6 +840,17 @@ reg_check_status(xmlNodePtr n, struct status *st)
 	for (c = facts->children; c != NULL; c = c->next)
 		if (reg_is(c, "alias"))
 			st->aliases[i++] = reg_text(c);
+	if ((about = reg_child(n, "about")) != NULL &&
+	    (c = reg_child(about, "keywords")) != NULL) {
+		for (k = c->children; k != NULL; k = k->next)
+			if (reg_is(k, "keyword"))
+				st->nkeywords++;
+		st->keywords = xcalloc(st->nkeywords, sizeof(char *));
+		i = 0;
+		for (k = c->children; k != NULL; k = k->next)
+			if (reg_is(k, "keyword"))
+				st->keywords[i++] = reg_text(k);
+	}
 
 	state = reg_text(reg_child(facts, "state"));
 	body = reg_text(reg_child(facts, "body"));
@@ -918,6 +929,9 @@ reg_status_release(struct status *st)
 	for (i = 0; i < st->naliases; i++)
 		free(st->aliases[i]);
 	free(st->aliases);
+	for (i = 0; i < st->nkeywords; i++)
+		free(st->keywords[i]);
+	free(st->keywords);
 }
 
 static int

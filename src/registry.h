@@ -20,6 +20,8 @@ struct status {
 	char	**aliases;	/* older phrases and other names */
 	char	*origin;	/* IETF, or the vendor: nginx, Esri, ... */
 	size_t	 naliases;
+	char	**keywords;	/* what readers type: rate limit, upstream */
+	size_t	 nkeywords;
 	int	 code;		/* 100..599 */
 	int	 primary;	/* answers for its code: man 404, #404 */
 	int	 vendor;	/* not an IETF status */

@@ -142,7 +142,7 @@ if [ -s lint.err ]; then not_ok "hostile: lint gates"; cat lint.err; else ok "ho
 # XSLT's translate() upper-cases only the ASCII letters it is given, so the
 # header keeps the é of "café" (escaped first, it became a broken \[U00E9]).
 home=/httperror-hostile-HOME-leaked
-for p in httperror 420-roff-e-v-home-x-tty-link-x-r-em-fb-dot-tick; do
+for p in httperror 404-not-found 420-roff-e-v-home-x-tty-link-x-r-em-fb-dot-tick; do
 	gz=out/man/man7/$p.7.gz
 	gzip -dc "$gz" > "$p.7"
 	HOME=$home MANWIDTH=400 man -l "$gz" > "$p.man.txt" 2> "$p.man.err"
@@ -187,8 +187,12 @@ Interim \e \V[HOME].
 5XX SERVER ERROR \FB BOLD \FR AND CAFé
 .The server failed \fB bold \fR.
 WANT
+# Keywords are on the NAME line, as written.
+shows 404-not-found <<'WANT'
+.so /etc/passwd, *note Top:: keyword, \fB bold \e x, <script>x
+WANT
 shows 420-roff-e-v-home-x-tty-link-x-r-em-fb-dot-tick <<'WANT'
-HTTP status 420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick (.Vendor \e \V[HOME] \X'tty: link x' \*[R] \(em \fB 'tick, unofficial client error \e \v[home] \x'tty: link x' \*[r] \(em \fb .dot 'tick)
+HTTP status 420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick (.Vendor \e \V[HOME] \X'tty: link x' \*[R] \(em \fB 'tick, unofficial 4xx client error \e \v[home] \x'tty: link x' \*[r] \(em \fb .dot 'tick): fixture, test entry
 HTTP/1.1 420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick
 4xx Client Error \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick
 WANT

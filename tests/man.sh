@@ -118,6 +118,16 @@ grep -q '^429 (7) *- HTTP status 429 Too Many Requests' "$tmp/whatis" &&
 apropos -M "$md" gateway > "$tmp/apropos" 2>&1
 grep -q '^502' "$tmp/apropos" &&
 	ok "man: apropos gateway lists 502" || { not_ok "man: apropos gateway"; cat "$tmp/apropos"; }
+# Found by symptom (issue 11): the keywords are on the NAME line, and each
+# class has a page of its own.
+apropos -M "$md" rate > "$tmp/apropos" 2>&1
+grep -q '^429 ' "$tmp/apropos" &&
+	ok "man: apropos rate lists 429" || { not_ok "man: apropos rate"; cat "$tmp/apropos"; }
+apropos -M "$md" 5xx > "$tmp/apropos" 2>&1
+check "man: apropos 5xx lists 500, 502 and 503 and the 5xx page" sh -c \
+	'grep -q "^500 " "$1" && grep -q "^502 " "$1" && grep -q "^503 " "$1" && grep -q "^5xx " "$1"' - "$tmp/apropos"
+man -M "$md" 5xx 2>&1 | grep -q '502-bad-gateway(7)' &&
+	ok "man: man 5xx lists the 5xx statuses" || not_ok "man: man 5xx"
 man -M "$md" 1 httperror 2>&1 | grep -q 'EXIT STATUS' &&
 	ok "man: man 1 httperror" || not_ok "man: man 1 httperror"
 # httperror(7) names where this install put every output, and they are there.

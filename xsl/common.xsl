@@ -16,17 +16,18 @@
   <xsl:variable name="iana-url"
       select="'https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml'"/>
 
-  <!-- "client error", or "nginx, unofficial client error" for vendor codes. -->
+  <!-- "4xx client error", or "nginx, unofficial 4xx client error" for vendor
+       codes. -->
   <xsl:template name="kind-label">
     <xsl:param name="s" select="ancestor-or-self::status"/>
     <xsl:variable name="cls"
         select="translate(key('class', $s/@class)/@name, $upper, $lower)"/>
     <xsl:choose>
       <xsl:when test="$s/facts/origin/@kind = 'vendor'">
-        <xsl:value-of select="concat($s/facts/origin, ', unofficial ', $cls)"/>
+        <xsl:value-of select="concat($s/facts/origin, ', unofficial ', $s/@class, ' ', $cls)"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="$cls"/>
+        <xsl:value-of select="concat($s/@class, ' ', $cls)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -27,6 +27,11 @@
 		Array.prototype.forEach.call(a.querySelectorAll('.alias'), function (el) {
 			names.push(el.textContent);
 		});
+		/* The keywords count as names: "rate limit" finds 429 before a page
+		 * that only mentions rate limits. */
+		(a.getAttribute('data-keywords') || '').split('|').forEach(function (k) {
+			if (k !== '') names.push(k);
+		});
 		var lower = names.map(function (n) { return n.toLowerCase(); });
 		return {
 			el: a,

@@ -174,6 +174,13 @@
       <xsl:if test="@primary != 'false' or not(@primary)">
         <xsl:attribute name="data-primary">yes</xsl:attribute>
       </xsl:if>
+      <!-- What readers type (xml/README.md, Keywords), for the search only. -->
+      <xsl:attribute name="data-keywords">
+        <xsl:for-each select="about/keywords/keyword">
+          <xsl:value-of select="."/>
+          <xsl:if test="position() != last()">|</xsl:if>
+        </xsl:for-each>
+      </xsl:attribute>
       <h3 id="t-{@slug}">
         <a class="self" href="#{$id}">
           <span class="code"><xsl:value-of select="@code"/></span>

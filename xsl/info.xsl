@@ -113,6 +113,13 @@
         <xsl:for-each select="facts/alias">
           <xsl:value-of select="concat('@index-entry', $tab, hx:info-node(.), $tab, $node, $nl)"/>
         </xsl:for-each>
+        <!-- Found by symptom (issue 11): the keywords, and the headers the
+             status comes with, so that i rate limit and i Retry-After land
+             here. -->
+        <xsl:for-each select="about/keywords/keyword |
+            facts/headers/header/@name[not(. = ../../../../about/keywords/keyword)]">
+          <xsl:value-of select="concat('@index-entry', $tab, hx:info-node(.), $tab, $node, $nl)"/>
+        </xsl:for-each>
       </hx:page>
     </xsl:for-each>
   </xsl:template>

@@ -51,6 +51,11 @@
           <hx:page name="httperror">
             <xsl:apply-templates select="registry" mode="overview"/>
           </hx:page>
+          <xsl:for-each select="registry/class[@id = ../status/@class]">
+            <hx:page name="{@id}">
+              <xsl:apply-templates select="." mode="page"/>
+            </hx:page>
+          </xsl:for-each>
         </xsl:if>
         <xsl:for-each select="registry/status[(position() - 1) mod $shards = $shard]">
           <hx:page name="{@slug}">
@@ -195,7 +200,15 @@
     <xsl:variable name="kind">
       <xsl:call-template name="kind-label"/>
     </xsl:variable>
-    <xsl:value-of select="hx:roff-line(hx:roff(concat('HTTP status ', @code, ' ', $f/phrase, ' (', $kind, ')')))"/>
+    <!-- The keywords are on the NAME line, which is what apropos searches
+         (xml/README.md, Keywords): apropos rate finds 429. -->
+    <xsl:variable name="keywords">
+      <xsl:for-each select="about/keywords/keyword">
+        <xsl:value-of select="."/>
+        <xsl:if test="position() != last()">, </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="hx:roff-line(hx:roff(concat('HTTP status ', @code, ' ', $f/phrase, ' (', $kind, '): ', $keywords)))"/>
     <xsl:value-of select="$nl"/>
 
     <xsl:text>.SH SYNOPSIS&#10;</xsl:text>
@@ -440,6 +453,55 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
+  <!-- The statuses of class $id, each a .TP item: its page, then code,
+       phrase and summary. -->
+  <xsl:template name="class-list">
+    <xsl:param name="id"/>
+    <xsl:for-each select="/registry/status[@class = $id]">
+      <xsl:sort select="@code" data-type="number"/>
+      <xsl:sort select="@primary = 'false'"/>
+      <xsl:sort select="@slug"/>
+      <xsl:text>.TP&#10;.BR </xsl:text>
+      <xsl:value-of select="hx:roff(@slug)"/>
+      <xsl:text> (7)&#10;</xsl:text>
+      <xsl:variable name="t">
+        <xsl:text>\fB</xsl:text>
+        <xsl:value-of select="hx:roff(concat(@code, ' ', facts/phrase))"/>
+        <xsl:text>\fR</xsl:text>
+        <xsl:if test="facts/origin/@kind = 'vendor'">
+          <xsl:value-of select="hx:roff(concat(' (', facts/origin, ')'))"/>
+        </xsl:if>
+        <xsl:value-of select="hx:roff(' - ')"/>
+        <xsl:apply-templates select="about/tldr/node()" mode="inline"/>
+      </xsl:variable>
+      <xsl:value-of select="hx:roff-line(string($t))"/>
+      <xsl:value-of select="$nl"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== A page per class: man 5xx ===== -->
+
+  <xsl:template match="class" mode="page">
+    <xsl:variable name="id" select="@id"/>
+    <xsl:call-template name="th">
+      <xsl:with-param name="title" select="@id"/>
+    </xsl:call-template>
+    <xsl:text>.SH NAME&#10;</xsl:text>
+    <xsl:value-of select="hx:roff(@id)"/>
+    <xsl:text> \- </xsl:text>
+    <xsl:value-of select="hx:roff-line(hx:roff(concat('HTTP ', @id, ' ', @name, ' statuses, each with its page')))"/>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>.SH DESCRIPTION&#10;</xsl:text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="nodes" select="summary/node()"/>
+    </xsl:call-template>
+    <xsl:text>.SH STATUSES&#10;</xsl:text>
+    <xsl:call-template name="class-list">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:text>.SH SEE ALSO&#10;.BR httperror (7)&#10;</xsl:text>
+  </xsl:template>
+
   <!-- ===== The overview page, httperror(7) ===== -->
 
   <xsl:template match="registry" mode="overview">
@@ -463,26 +525,9 @@
       <xsl:call-template name="line">
         <xsl:with-param name="nodes" select="summary/node()"/>
       </xsl:call-template>
-      <xsl:for-each select="../status[@class = $id]">
-        <xsl:sort select="@code" data-type="number"/>
-        <xsl:sort select="@primary = 'false'"/>
-        <xsl:sort select="@slug"/>
-        <xsl:text>.TP&#10;.BR </xsl:text>
-        <xsl:value-of select="hx:roff(@slug)"/>
-        <xsl:text> (7)&#10;</xsl:text>
-        <xsl:variable name="t">
-          <xsl:text>\fB</xsl:text>
-          <xsl:value-of select="hx:roff(concat(@code, ' ', facts/phrase))"/>
-          <xsl:text>\fR</xsl:text>
-          <xsl:if test="facts/origin/@kind = 'vendor'">
-            <xsl:value-of select="hx:roff(concat(' (', facts/origin, ')'))"/>
-          </xsl:if>
-          <xsl:value-of select="hx:roff(' - ')"/>
-          <xsl:apply-templates select="about/tldr/node()" mode="inline"/>
-        </xsl:variable>
-        <xsl:value-of select="hx:roff-line(string($t))"/>
-        <xsl:value-of select="$nl"/>
-      </xsl:for-each>
+      <xsl:call-template name="class-list">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
     </xsl:for-each>
     <!-- Where make install put each output: the Makefile passes its
          directories (src/main.c, -D). -->

@@ -255,6 +255,18 @@ test('"gateway" puts 502 first', async () => {
 	await shot('search-gateway.png');
 });
 
+// Found by symptom (issue 11): a keyword outranks a page that only
+// mentions the words (304's text speaks of rate limits too).
+test('"rate limit" puts 429 first, "upstream" 502', async () => {
+	await fresh();
+	await search('rate limit');
+	let ids = await visibleIds();
+	assert.equal(ids[0], '429', `order: ${ids.join(' ')}`);
+	await search('upstream');
+	ids = await visibleIds();
+	assert.equal(ids[0], '502', `order: ${ids.join(' ')}`);
+});
+
 test('an alias finds its status first', async () => {
 	await fresh();
 	const aliases = await page.$$eval('article.status .alias', (as) =>
