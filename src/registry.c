@@ -91,6 +91,28 @@ reg_child(const xmlNode *parent, const char *name)
 	return NULL;
 }
 
+static char	*reg_text(const xmlNode *);
+
+/* The text of every child of parent named name, in order; their count in *np. */
+static char **
+reg_texts(const xmlNode *parent, const char *name, size_t *np)
+{
+	xmlNodePtr	 c;
+	char		**v;
+	size_t		 n = 0;
+
+	for (c = parent->children; c != NULL; c = c->next)
+		if (reg_is(c, name))
+			n++;
+	v = xcalloc(n, sizeof(char *));
+	n = 0;
+	for (c = parent->children; c != NULL; c = c->next)
+		if (reg_is(c, name))
+			v[n++] = reg_text(c);
+	*np = n;
+	return v;
+}
+
 /* Text content as a malloc'd C string ("" when the node is missing). */
 static char *
 reg_text(const xmlNode *n)
@@ -785,7 +807,7 @@ reg_check_urls(const xmlNode *n)
 static int
 reg_check_status(xmlNodePtr n, struct status *st)
 {
-	xmlNodePtr	 facts, about, c, k;
+	xmlNodePtr	 facts, about, c;
 	char		*code = NULL, *cls = NULL, *slug = NULL, *want = NULL;
 	char		*state = NULL, *body = NULL, *retry = NULL, *kind = NULL;
 	char		*primary = NULL, *rel;
@@ -832,25 +854,10 @@ reg_check_status(xmlNodePtr n, struct status *st)
 		bad = 1;
 	}
 
-	for (c = facts->children; c != NULL; c = c->next)
-		if (reg_is(c, "alias"))
-			st->naliases++;
-	st->aliases = xcalloc(st->naliases, sizeof(char *));
-	i = 0;
-	for (c = facts->children; c != NULL; c = c->next)
-		if (reg_is(c, "alias"))
-			st->aliases[i++] = reg_text(c);
-	if ((about = reg_child(n, "about")) != NULL &&
-	    (c = reg_child(about, "keywords")) != NULL) {
-		for (k = c->children; k != NULL; k = k->next)
-			if (reg_is(k, "keyword"))
-				st->nkeywords++;
-		st->keywords = xcalloc(st->nkeywords, sizeof(char *));
-		i = 0;
-		for (k = c->children; k != NULL; k = k->next)
-			if (reg_is(k, "keyword"))
-				st->keywords[i++] = reg_text(k);
-	}
+	st->aliases = reg_texts(facts, "alias", &st->naliases);
+	about = reg_child(n, "about");
+	if ((c = about != NULL ? reg_child(about, "keywords") : NULL) != NULL)
+		st->keywords = reg_texts(c, "keyword", &st->nkeywords);
 
 	state = reg_text(reg_child(facts, "state"));
 	body = reg_text(reg_child(facts, "body"));
