@@ -313,10 +313,10 @@ job_done(struct job *job, size_t njobs, pid_t pid, int status)
  * one job each runs in a child process forked after everything is loaded and
  * compiled (copy-on-write; no libxml2 or libxslt state is shared between
  * threads); the man pages, which are many small files, may be split into
- * shards to use the jobs the other backends leave.  A child's diagnostics go to a temporary file and are copied to
- * stderr in table order, so what a build says does not depend on which child
- * finished first.  A child exits with its exit status, or 4 when it failed
- * without saying why.
+ * shards to use the jobs the other backends leave.  A child's diagnostics go
+ * to a temporary file and are copied to stderr in table order, so what a
+ * build says does not depend on which child finished first.  A child exits
+ * with its exit status, or 4 when it failed without saying why.
  */
 static int
 run_backends(const struct build *b, size_t jobs)
