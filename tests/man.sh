@@ -96,6 +96,23 @@ for x in xml/codes/*.xml; do
 	esac
 done
 
+# The header line at 60 and 80 columns: the title twice and the section
+# title between, nothing run together (issue 11: a long .TH title garbled it).
+bad=
+for f in "$m7"/*.7.gz; do
+	[ -L "$f" ] && continue
+	for w in 60 80; do
+		head=$(MANWIDTH=$w MANPAGER=cat man -l "$f" 2> /dev/null | head -n 1)
+		t=${head%%(7)*}
+		case $head in
+		"$t(7) "*" HTTP Status Codes "*" $t(7)") [ "${#head}" -le "$w" ] || bad="$bad [$w: $head]" ;;
+		*) bad="$bad [$w: $head]" ;;
+		esac
+	done
+done
+if [ -z "$bad" ]; then ok "man: every page's header fits 60 and 80 columns"; else
+	not_ok "man: garbled headers:$bad"; fi
+
 # The real man-db, on an installed tree.
 root=$tmp/root
 if make -s install DESTDIR="$root" PREFIX=/usr > "$tmp/install.log" 2>&1; then

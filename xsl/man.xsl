@@ -187,7 +187,7 @@
     <xsl:variable name="others" select="key('code', @code)[@slug != current()/@slug]"/>
 
     <xsl:call-template name="th">
-      <xsl:with-param name="title" select="@slug"/>
+      <xsl:with-param name="title" select="@code"/>
     </xsl:call-template>
 
     <xsl:text>.SH NAME&#10;</xsl:text>
