@@ -128,6 +128,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The line after the summary (xml/README.md, Page order): "Most likely
+       sent by a reverse proxy or a CDN.", or "logged by" for a code that is
+       never sent.  Plain text: each output escapes it its own way. -->
+  <xsl:template name="sent-by">
+    <xsl:param name="s" select="ancestor-or-self::status"/>
+    <xsl:choose>
+      <xsl:when test="$s/facts/body = 'not-sent'">Most likely logged by </xsl:when>
+      <xsl:otherwise>Most likely sent by </xsl:otherwise>
+    </xsl:choose>
+    <xsl:apply-templates select="$s/facts/producers" mode="describe"/>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
   <!-- Most likely first (xml/README.md): "a reverse proxy, a CDN or an API
        gateway". -->
   <xsl:template match="producers" mode="describe">

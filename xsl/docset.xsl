@@ -193,14 +193,7 @@
             </xsl:call-template>
           </h1>
           <p class="tldr"><xsl:apply-templates select="about/tldr/node()"/></p>
-          <p class="sent">
-            <xsl:choose>
-              <xsl:when test="$f/body = 'not-sent'">Most likely logged by </xsl:when>
-              <xsl:otherwise>Most likely sent by </xsl:otherwise>
-            </xsl:choose>
-            <xsl:apply-templates select="$f/producers" mode="describe"/>
-            <xsl:text>.</xsl:text>
-          </p>
+          <p class="sent"><xsl:call-template name="sent-by"/></p>
           <xsl:if test="$others">
             <p class="others">
               <xsl:text>The code </xsl:text>

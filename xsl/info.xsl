@@ -139,15 +139,9 @@
     </xsl:call-template>
 
     <xsl:variable name="sent">
-      <xsl:apply-templates select="$f/producers" mode="describe"/>
+      <xsl:call-template name="sent-by"/>
     </xsl:variable>
-    <xsl:variable name="verb">
-      <xsl:choose>
-        <xsl:when test="$f/body = 'not-sent'">logged</xsl:when>
-        <xsl:otherwise>sent</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:value-of select="concat('@p', $tab, hx:info-text(concat('Most likely ', $verb, ' by ', $sent, '.')), $nl)"/>
+    <xsl:value-of select="concat('@p', $tab, hx:info-text($sent), $nl)"/>
     <xsl:variable name="others" select="key('code', @code)[@slug != $me/@slug]"/>
     <xsl:if test="$others">
       <xsl:text>@p&#9;</xsl:text>

@@ -233,15 +233,9 @@
     </xsl:call-template>
     <xsl:text>.PP&#10;</xsl:text>
     <xsl:variable name="sent">
-      <xsl:apply-templates select="$f/producers" mode="describe"/>
+      <xsl:call-template name="sent-by"/>
     </xsl:variable>
-    <xsl:variable name="verb">
-      <xsl:choose>
-        <xsl:when test="$f/body = 'not-sent'">logged</xsl:when>
-        <xsl:otherwise>sent</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:value-of select="hx:roff-line(hx:roff(concat('Most likely ', $verb, ' by ', $sent, '.')))"/>
+    <xsl:value-of select="hx:roff-line(hx:roff($sent))"/>
     <xsl:value-of select="$nl"/>
     <xsl:if test="$others">
       <xsl:text>.PP&#10;</xsl:text>
