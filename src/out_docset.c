@@ -246,13 +246,22 @@ docset_is_identifier(const char *s)
  * named with its origin, "499 Token Required (Esri)", so the two read apart
  * in a result list.
  */
-/* Three digits from 100 to 599 in a row: what a search for a code matches. */
+/* The code 100 to 599 that starts at p (three digits), or -1. */
+static int
+docset_code_at(const char *p)
+{
+	if (p[0] < '1' || p[0] > '5' || p[1] < '0' || p[1] > '9' ||
+	    p[2] < '0' || p[2] > '9')
+		return -1;
+	return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+}
+
+/* Whether a search for some code would match s. */
 static int
 docset_has_code(const char *s)
 {
 	for (; s[0] != '\0' && s[1] != '\0' && s[2] != '\0'; s++)
-		if (s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' &&
-		    s[2] >= '0' && s[2] <= '9')
+		if (docset_code_at(s) != -1)
 			return 1;
 	return 0;
 }
@@ -373,10 +382,8 @@ docset_check_ranking(const struct registry *reg, const struct docset_rows *rs)
 	for (j = 0; j < rs->n; j++) {
 		nseen = 0;
 		for (p = rs->v[j].name; p[0] != '\0' && p[1] != '\0' && p[2] != '\0'; p++) {
-			if (p[0] < '1' || p[0] > '5' || p[1] < '0' || p[1] > '9' ||
-			    p[2] < '0' || p[2] > '9')
+			if ((code = docset_code_at(p)) == -1)
 				continue;
-			code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 			if ((i = answer[code]) == (size_t)-1 || i == j ||
 			    !docset_outranks(&rs->v[j], &rs->v[i]))
 				continue;
