@@ -317,7 +317,8 @@ struct reg_xi {
 
 static xmlDocPtr	reg_parse(const char *path, xmlDictPtr dict);
 static int		reg_expand(struct reg_xi *, xmlNodePtr, const char *);
-static size_t		reg_mixed_names(xmlDictPtr, const xmlChar **, size_t);
+static size_t		reg_mixed_names(xmlDocPtr, xmlDictPtr, const xmlChar **,
+			    size_t);
 static void		reg_strip_blanks(xmlNodePtr, const xmlChar *const *,
 			    size_t);
 
@@ -675,8 +676,25 @@ reg_lines_restore(struct reg_lines *rl)
 	memset(rl, 0, sizeof(*rl));
 }
 
+/*
+ * The built-in schema as a document, parsed once per load: for the names of
+ * its mixed-content elements (reg_mixed_names) and to compile it
+ * (reg_validate).
+ */
+static xmlDocPtr
+reg_schema_doc(void)
+{
+	xmlDocPtr	 xsd;
+
+	xsd = xmlReadMemory((const char *)schema_xsd, (int)schema_xsd_len,
+	    "registry.xsd", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	if (xsd == NULL)
+		msg_fatal_oom(0);
+	return xsd;
+}
+
 static int
-reg_validate(const struct registry *reg)
+reg_validate(const struct registry *reg, xmlDocPtr xsd)
 {
 	xmlSchemaParserCtxtPtr	 pctxt = NULL;
 	xmlSchemaPtr		 schema = NULL;
@@ -684,8 +702,8 @@ reg_validate(const struct registry *reg)
 	struct reg_lines	 lines;
 	int			 rc = -1, v;
 
-	if ((pctxt = xmlSchemaNewMemParserCtxt((const char *)schema_xsd,
-	    (int)schema_xsd_len)) == NULL)
+	/* The context does not free xsd, which outlives the schema. */
+	if ((pctxt = xmlSchemaNewDocParserCtxt(xsd)) == NULL)
 		msg_fatal_oom(0);
 	schema = xmlSchemaParse(pctxt);
 	/* The schema owns what it needs; the parser context can go at once. */
@@ -1073,17 +1091,13 @@ reg_collect(struct registry *reg)
  * in dict, so that a name is compared by its pointer.
  */
 static size_t
-reg_mixed_names(xmlDictPtr dict, const xmlChar **names, size_t max)
+reg_mixed_names(xmlDocPtr xsd, xmlDictPtr dict, const xmlChar **names,
+    size_t max)
 {
-	xmlDocPtr	 xsd;
 	xmlNodePtr	 n, next;
 	xmlChar		*name, *type, *mixed;
 	size_t		 count = 0;
 
-	xsd = xmlReadMemory((const char *)schema_xsd, (int)schema_xsd_len,
-	    "registry.xsd", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-	if (xsd == NULL)
-		msg_fatal_oom(0);
 	for (n = xmlDocGetRootElement(xsd); n != NULL; n = next) {
 		if (n->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(n->name, (const xmlChar *)"element") &&
@@ -1111,7 +1125,6 @@ reg_mixed_names(xmlDictPtr dict, const xmlChar **names, size_t max)
 		if (next != NULL && next->type == XML_DOCUMENT_NODE)
 			next = NULL;
 	}
-	xmlFreeDoc(xsd);
 	return count;
 }
 
@@ -1176,6 +1189,7 @@ reg_load(const char *path)
 {
 	struct registry	*reg;
 	struct reg_xi	 x;
+	xmlDocPtr	 xsd = NULL;
 	char		*dir, realdir[PATH_MAX];
 	const char	*slash;
 	size_t		 i;
@@ -1196,7 +1210,8 @@ reg_load(const char *path)
 	x.reg = reg;
 	x.realdir = realdir;
 	x.chain[x.depth++] = path;
-	x.nmixed = reg_mixed_names(reg->doc->dict, x.mixed, REG_MIXED_MAX);
+	xsd = reg_schema_doc();
+	x.nmixed = reg_mixed_names(xsd, reg->doc->dict, x.mixed, REG_MIXED_MAX);
 	reg_strip_blanks(xmlDocGetRootElement(reg->doc), x.mixed, x.nmixed);
 	if (reg_expand(&x, xmlDocGetRootElement(reg->doc), path) == -1)
 		goto out;
@@ -1206,7 +1221,7 @@ reg_load(const char *path)
 		reg->byroot[i].file = reg->files[i];
 	}
 	qsort(reg->byroot, reg->nfiles, sizeof(*reg->byroot), reg_root_cmp);
-	if (reg_validate(reg) == -1)
+	if (reg_validate(reg, xsd) == -1)
 		goto out;
 	if (reg_collect(reg) == -1)
 		goto out;
@@ -1215,6 +1230,7 @@ out:
 	msg_flush(path);
 	reg_cur = NULL;
 	free(dir);
+	xmlFreeDoc(xsd);
 	if (!ok) {
 		reg_free(reg);
 		return NULL;
