@@ -292,17 +292,27 @@ struct job {
 	int	 status;
 };
 
-/* Note that pid ended with status; 1 if it was one of ours. */
+/*
+ * Wait for one child and note how it ended; -1 (said) if waiting failed,
+ * when the children still running can no longer be known.
+ */
 static int
-job_done(struct job *job, size_t njobs, pid_t pid, int status)
+job_wait(struct job *job, size_t njobs, size_t *running)
 {
+	pid_t	 pid;
 	size_t	 n;
+	int	 status;
 
+	while ((pid = wait(&status)) == -1)
+		if (errno != EINTR) {
+			msg_errno("the backends", "cannot wait for");
+			return -1;
+		}
 	for (n = 0; n < njobs; n++)
 		if (job[n].pid == pid) {
 			job[n].status = status;
 			job[n].pid = 0;
-			return 1;
+			(*running)--;
 		}
 	return 0;
 }
@@ -352,18 +362,11 @@ run_backends(const struct build *b, size_t jobs)
 			job[njobs++].n = (int)n;
 		}
 	}
-	for (j = 0; j <= njobs; j++) {
-		/* Before the next start, and at the end for every child. */
-		while (running > 0 && (running >= jobs || j == njobs)) {
-			if ((pid = wait(&status)) == -1) {
-				if (errno == EINTR)
-					continue;
-				msg_errno("the backends", "cannot wait for");
-				return -1;
-			}
-			running -= (size_t)job_done(job, njobs, pid, status);
-		}
-		if (j == njobs)
+	for (j = 0; j < njobs && rc == 0; j++) {
+		/* A free job first. */
+		while (running >= jobs && rc == 0)
+			rc = job_wait(job, njobs, &running);
+		if (rc != 0)
 			break;
 		if ((job[j].err = tmpfile()) == NULL) {
 			msg_errno("a temporary file", "cannot create");
@@ -389,9 +392,12 @@ run_backends(const struct build *b, size_t jobs)
 		job[j].pid = pid;
 		running++;
 	}
-	/* After a failed start, the children already running still end. */
-	while (running > 0 && (pid = wait(&status)) != -1)
-		running -= (size_t)job_done(job, njobs, pid, status);
+	/* Every child started ends, whatever went wrong meanwhile. */
+	while (running > 0)
+		if (job_wait(job, njobs, &running) == -1) {
+			rc = -1;
+			break;
+		}
 	for (j = 0; j < njobs; j++) {
 		if (job[j].err == NULL)
 			continue;
