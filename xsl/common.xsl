@@ -128,6 +128,66 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The first line of the facts block (xml/README.md, Page order):
+       "5xx Server Error; IANA, permanent registration; defined by RFC 9110,
+       section 15.6.3."  Plain text: each output escapes it its own way. -->
+  <xsl:template name="facts-head">
+    <xsl:param name="s" select="ancestor-or-self::status"/>
+    <xsl:value-of select="concat($s/@class, ' ', key('class', $s/@class)/@name, '; ')"/>
+    <xsl:apply-templates select="$s/facts/state" mode="describe"/>
+    <xsl:text>; defined by </xsl:text>
+    <xsl:apply-templates select="$s/facts/spec" mode="describe"/>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- The facts block's rows in the two HTML outputs (html.xsl and
+       docset.xsl, whose default-mode templates render the inline text):
+       short labelled rows after the facts-head line. -->
+  <xsl:template name="facts-rows">
+    <xsl:param name="f" select="facts"/>
+    <dl class="facts">
+      <xsl:if test="$f/alias">
+        <dt>Known as</dt>
+        <dd>
+          <xsl:for-each select="$f/alias">
+            <span class="alias"><xsl:value-of select="."/></span>
+            <xsl:if test="@source">
+              <xsl:value-of select="concat(' (', @source, ')')"/>
+            </xsl:if>
+            <xsl:if test="position() != last()">; </xsl:if>
+          </xsl:for-each>
+        </dd>
+      </xsl:if>
+      <dt>Fault</dt>
+      <dd><xsl:apply-templates select="$f/fault" mode="describe"/></dd>
+      <dt>Content</dt>
+      <dd><xsl:apply-templates select="$f/body" mode="describe"/></dd>
+      <dt>Caching</dt>
+      <dd><xsl:apply-templates select="$f/cache" mode="describe"/></dd>
+      <dt>Retry</dt>
+      <dd>
+        <strong><xsl:apply-templates select="$f/retry/@when" mode="describe"/>.</strong>
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="$f/retry/node()"/>
+      </dd>
+      <xsl:if test="$f/browser">
+        <dt>Browsers</dt>
+        <dd><xsl:apply-templates select="$f/browser/node()"/></dd>
+      </xsl:if>
+      <xsl:if test="$f/names">
+        <dt>In code</dt>
+        <dd>
+          <xsl:for-each select="$f/names/name">
+            <xsl:apply-templates select="." mode="lib"/>
+            <xsl:text> </xsl:text>
+            <code><xsl:apply-templates select="." mode="code"/></code>
+            <xsl:if test="position() != last()">, </xsl:if>
+          </xsl:for-each>
+        </dd>
+      </xsl:if>
+    </dl>
+  </xsl:template>
+
   <!-- The line after the summary (xml/README.md, Page order): "Most likely
        sent by a reverse proxy or a CDN.", or "logged by" for a code that is
        never sent.  Plain text: each output escapes it its own way. -->

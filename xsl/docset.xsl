@@ -242,74 +242,18 @@
               <xsl:with-param name="name" select="'Facts'"/>
             </xsl:call-template>
             <h2>Facts</h2>
-            <dl class="facts">
-              <xsl:call-template name="fact">
-                <xsl:with-param name="term" select="'Class'"/>
-                <xsl:with-param name="value" select="concat(@class, ' ', $cls/@name)"/>
-              </xsl:call-template>
-              <xsl:call-template name="fact">
-                <xsl:with-param name="term" select="'Fault'"/>
-                <xsl:with-param name="value"><xsl:apply-templates select="$f/fault" mode="describe"/></xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="fact">
-                <xsl:with-param name="term" select="'Registry'"/>
-                <xsl:with-param name="value"><xsl:apply-templates select="$f/state" mode="describe"/></xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="fact">
-                <xsl:with-param name="term" select="'Sent by'"/>
-                <xsl:with-param name="value"><xsl:apply-templates select="$f/producers" mode="describe"/></xsl:with-param>
-              </xsl:call-template>
-              <xsl:if test="$f/alias">
-                <dt>Also known as</dt>
-                <dd>
-                  <xsl:for-each select="$f/alias">
-                    <span class="alias"><xsl:value-of select="."/></span>
-                    <xsl:if test="@source">
-                      <xsl:value-of select="concat(' (', @source, ')')"/>
-                    </xsl:if>
-                    <xsl:if test="position() != last()">; </xsl:if>
-                  </xsl:for-each>
-                </dd>
-              </xsl:if>
-              <xsl:if test="$f/names">
-                <dt>Names in code</dt>
-                <dd>
-                  <xsl:for-each select="$f/names/name">
-                    <xsl:apply-templates select="." mode="lib"/>
-                    <xsl:text> </xsl:text>
-                    <code><xsl:apply-templates select="." mode="code"/></code>
-                    <xsl:if test="position() != last()">, </xsl:if>
-                  </xsl:for-each>
-                </dd>
-              </xsl:if>
-              <xsl:call-template name="fact">
-                <xsl:with-param name="term" select="'Content'"/>
-                <xsl:with-param name="value"><xsl:apply-templates select="$f/body" mode="describe"/></xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="fact">
-                <xsl:with-param name="term" select="'Caching'"/>
-                <xsl:with-param name="value"><xsl:apply-templates select="$f/cache" mode="describe"/></xsl:with-param>
-              </xsl:call-template>
-              <dt>Retry</dt>
-              <dd>
-                <strong><xsl:apply-templates select="$f/retry/@when" mode="describe"/>.</strong>
-                <xsl:text> </xsl:text>
-                <xsl:apply-templates select="$f/retry/node()"/>
-              </dd>
-              <xsl:if test="$f/browser">
-                <dt>Browsers</dt>
-                <dd><xsl:apply-templates select="$f/browser/node()"/></dd>
-              </xsl:if>
-              <dt>Defined by</dt>
-              <dd>
-                <xsl:apply-templates select="$f/spec" mode="describe"/>
-                <xsl:if test="$f/state != 'unofficial'">
-                  <xsl:text>; listed in the IANA registry</xsl:text>
-                </xsl:if>
-                <br/>
-                <span class="url"><xsl:value-of select="$f/spec/@href"/></span>
-              </dd>
-            </dl>
+            <!-- Facts as a compact block, as in the HTML page: class,
+                 registry and specification in one line, then short rows.
+                 Who sends it is already the line after the summary. -->
+            <p class="facts-head">
+              <xsl:value-of select="concat(@class, ' ', $cls/@name, '; ')"/>
+              <xsl:apply-templates select="$f/state" mode="describe"/>
+              <xsl:text>; defined by </xsl:text>
+              <xsl:apply-templates select="$f/spec" mode="describe"/>
+              <xsl:text>: </xsl:text>
+              <span class="url"><xsl:value-of select="$f/spec/@href"/></span>
+            </p>
+            <xsl:call-template name="facts-rows"/>
           </section>
 
           <xsl:if test="$f/headers">
@@ -378,13 +322,6 @@
         <xsl:call-template name="foot"/>
       </body>
     </html>
-  </xsl:template>
-
-  <xsl:template name="fact">
-    <xsl:param name="term"/>
-    <xsl:param name="value"/>
-    <dt><xsl:value-of select="$term"/></dt>
-    <dd><xsl:value-of select="$value"/></dd>
   </xsl:template>
 
   <xsl:template name="part">

@@ -236,74 +236,25 @@
         <xsl:with-param name="of" select="about/meaning"/>
       </xsl:call-template>
 
+      <!-- Facts as a compact block: class, registry and specification in
+           one line, then short labelled rows.  Who sends it is already the
+           line after the summary. -->
       <h4>Facts</h4>
-      <dl class="facts">
-        <xsl:call-template name="fact">
-          <xsl:with-param name="term" select="'Class'"/>
-          <xsl:with-param name="value" select="concat(@class, ' ', key('class', @class)/@name)"/>
-        </xsl:call-template>
-        <xsl:call-template name="fact">
-          <xsl:with-param name="term" select="'Fault'"/>
-          <xsl:with-param name="value"><xsl:apply-templates select="$f/fault" mode="describe"/></xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="fact">
-          <xsl:with-param name="term" select="'Registry'"/>
-          <xsl:with-param name="value"><xsl:apply-templates select="$f/state" mode="describe"/></xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="fact">
-          <xsl:with-param name="term" select="'Sent by'"/>
-          <xsl:with-param name="value"><xsl:apply-templates select="$f/producers" mode="describe"/></xsl:with-param>
-        </xsl:call-template>
-        <xsl:if test="$f/alias">
-          <dt>Also known as</dt>
-          <dd>
-            <xsl:for-each select="$f/alias">
-              <span class="alias"><xsl:value-of select="."/></span>
-              <xsl:if test="@source">
-                <xsl:value-of select="concat(' (', @source, ')')"/>
-              </xsl:if>
-              <xsl:if test="position() != last()">; </xsl:if>
-            </xsl:for-each>
-          </dd>
-        </xsl:if>
-        <xsl:if test="$f/names">
-          <dt>Names in code</dt>
-          <dd>
-            <xsl:for-each select="$f/names/name">
-              <xsl:apply-templates select="." mode="lib"/>
-              <xsl:text> </xsl:text>
-              <code><xsl:apply-templates select="." mode="code"/></code>
-              <xsl:if test="position() != last()">, </xsl:if>
-            </xsl:for-each>
-          </dd>
-        </xsl:if>
-        <xsl:call-template name="fact">
-          <xsl:with-param name="term" select="'Content'"/>
-          <xsl:with-param name="value"><xsl:apply-templates select="$f/body" mode="describe"/></xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="fact">
-          <xsl:with-param name="term" select="'Caching'"/>
-          <xsl:with-param name="value"><xsl:apply-templates select="$f/cache" mode="describe"/></xsl:with-param>
-        </xsl:call-template>
-        <dt>Retry</dt>
-        <dd>
-          <strong><xsl:apply-templates select="$f/retry/@when" mode="describe"/>.</strong>
-          <xsl:text> </xsl:text>
-          <xsl:apply-templates select="$f/retry/node()"/>
-        </dd>
-        <xsl:if test="$f/browser">
-          <dt>Browsers</dt>
-          <dd><xsl:apply-templates select="$f/browser/node()"/></dd>
-        </xsl:if>
-        <dt>Defined by</dt>
-        <dd>
-          <a href="{$f/spec/@href}"><xsl:apply-templates select="$f/spec" mode="describe"/></a>
-          <xsl:if test="$f/state != 'unofficial'">
-            <xsl:text>; listed in the </xsl:text>
-            <a href="{$iana-url}">IANA registry</a>
-          </xsl:if>
-        </dd>
-      </dl>
+      <p class="facts-head">
+        <xsl:value-of select="concat(@class, ' ', key('class', @class)/@name, '; ')"/>
+        <xsl:choose>
+          <xsl:when test="$f/state != 'unofficial'">
+            <a href="{$iana-url}"><xsl:apply-templates select="$f/state" mode="describe"/></a>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="$f/state" mode="describe"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>; defined by </xsl:text>
+        <a href="{$f/spec/@href}"><xsl:apply-templates select="$f/spec" mode="describe"/></a>
+        <xsl:text>.</xsl:text>
+      </p>
+      <xsl:call-template name="facts-rows"/>
 
       <xsl:if test="$f/headers">
         <h4>Headers</h4>
@@ -353,13 +304,6 @@
         </p>
       </xsl:if>
     </article>
-  </xsl:template>
-
-  <xsl:template name="fact">
-    <xsl:param name="term"/>
-    <xsl:param name="value"/>
-    <dt><xsl:value-of select="$term"/></dt>
-    <dd><xsl:value-of select="$value"/></dd>
   </xsl:template>
 
   <xsl:template name="part">

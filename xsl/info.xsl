@@ -178,38 +178,23 @@
       <xsl:with-param name="of" select="about/meaning"/>
     </xsl:call-template>
 
+    <!-- Facts as a compact block: class, registry and specification in one
+         paragraph, then short "TERM: TEXT" lines.  Who sends it is already
+         the paragraph after the summary. -->
     <xsl:value-of select="concat('@section', $tab, 'Facts', $nl)"/>
-    <xsl:call-template name="fact">
-      <xsl:with-param name="term" select="'Class'"/>
-      <xsl:with-param name="text" select="concat(@class, ' ', key('class', @class)/@name)"/>
-    </xsl:call-template>
-    <xsl:call-template name="fact">
-      <xsl:with-param name="term" select="'Registry'"/>
-      <xsl:with-param name="text"><xsl:apply-templates select="$f/state" mode="describe"/></xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="fact">
-      <xsl:with-param name="term" select="'Defined by'"/>
-      <xsl:with-param name="text"><xsl:apply-templates select="$f/spec" mode="describe"/></xsl:with-param>
-    </xsl:call-template>
+    <xsl:variable name="head">
+      <xsl:call-template name="facts-head"/>
+    </xsl:variable>
+    <xsl:value-of select="concat('@p', $tab, hx:info-text($head), $nl)"/>
     <xsl:if test="$f/alias">
       <xsl:call-template name="fact">
-        <xsl:with-param name="term" select="'Also known as'"/>
+        <xsl:with-param name="term" select="'Known as'"/>
         <xsl:with-param name="text"><xsl:apply-templates select="$f/alias" mode="describe"/></xsl:with-param>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:if test="$f/names">
-      <xsl:call-template name="fact">
-        <xsl:with-param name="term" select="'Names in code'"/>
-        <xsl:with-param name="text"><xsl:apply-templates select="$f/names" mode="describe"/></xsl:with-param>
       </xsl:call-template>
     </xsl:if>
     <xsl:call-template name="fact">
       <xsl:with-param name="term" select="'Fault'"/>
       <xsl:with-param name="text"><xsl:apply-templates select="$f/fault" mode="describe"/></xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="fact">
-      <xsl:with-param name="term" select="'Sent by'"/>
-      <xsl:with-param name="text"><xsl:apply-templates select="$f/producers" mode="describe"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="fact">
       <xsl:with-param name="term" select="'Content'"/>
@@ -230,6 +215,12 @@
       <xsl:text>@fact&#9;Browsers&#9;</xsl:text>
       <xsl:apply-templates select="$f/browser/node()" mode="inline"/>
       <xsl:value-of select="$nl"/>
+    </xsl:if>
+    <xsl:if test="$f/names">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="term" select="'In code'"/>
+        <xsl:with-param name="text"><xsl:apply-templates select="$f/names" mode="describe"/></xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
 
     <xsl:if test="$f/headers">

@@ -169,11 +169,11 @@
     <xsl:apply-templates select="$of/*" mode="block"/>
   </xsl:template>
 
-  <!-- A .TP item: bold label, then one filled line. -->
+  <!-- A facts line: bold label in a 10n column, then one filled line. -->
   <xsl:template name="item">
     <xsl:param name="label"/>
     <xsl:param name="text"/>
-    <xsl:text>.TP&#10;.B </xsl:text>
+    <xsl:text>.TP 10&#10;.B </xsl:text>
     <xsl:value-of select="hx:roff($label)"/>
     <xsl:value-of select="$nl"/>
     <xsl:value-of select="hx:roff-line(hx:roff($text))"/>
@@ -286,36 +286,21 @@
       </xsl:if>
     </xsl:for-each>
 
+    <!-- Facts as a compact block: one line for class, registry and
+         specification, then short labelled lines with no space between them
+         (labels fit the 10n indent, so each value starts on its label's
+         line).  Who sends it is already under DESCRIPTION. -->
     <xsl:text>.SH FACTS&#10;</xsl:text>
-    <xsl:call-template name="item">
-      <xsl:with-param name="label" select="'Class'"/>
-      <xsl:with-param name="text" select="concat(@class, ' ', key('class', @class)/@name)"/>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="label" select="'Registry'"/>
-      <xsl:with-param name="text">
-        <xsl:apply-templates select="$f/state" mode="describe"/>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="label" select="'Defined by'"/>
-      <xsl:with-param name="text">
-        <xsl:apply-templates select="$f/spec" mode="describe"/>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:variable name="head">
+      <xsl:call-template name="facts-head"/>
+    </xsl:variable>
+    <xsl:value-of select="hx:roff-line(hx:roff($head))"/>
+    <xsl:text>&#10;.PD 0&#10;</xsl:text>
     <xsl:if test="$f/alias">
       <xsl:call-template name="item">
-        <xsl:with-param name="label" select="'Also known as'"/>
+        <xsl:with-param name="label" select="'Known as'"/>
         <xsl:with-param name="text">
           <xsl:apply-templates select="$f/alias" mode="describe"/>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:if test="$f/names">
-      <xsl:call-template name="item">
-        <xsl:with-param name="label" select="'Names in code'"/>
-        <xsl:with-param name="text">
-          <xsl:apply-templates select="$f/names" mode="describe"/>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>
@@ -323,12 +308,6 @@
       <xsl:with-param name="label" select="'Fault'"/>
       <xsl:with-param name="text">
         <xsl:apply-templates select="$f/fault" mode="describe"/>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="label" select="'Sent by'"/>
-      <xsl:with-param name="text">
-        <xsl:apply-templates select="$f/producers" mode="describe"/>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="item">
@@ -343,7 +322,7 @@
         <xsl:apply-templates select="$f/cache" mode="describe"/>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:text>.TP&#10;.B Retry&#10;</xsl:text>
+    <xsl:text>.TP 10&#10;.B Retry&#10;</xsl:text>
     <xsl:variable name="when">
       <xsl:apply-templates select="$f/retry/@when" mode="describe"/>
     </xsl:variable>
@@ -354,11 +333,20 @@
     <xsl:value-of select="hx:roff-line(string($retry))"/>
     <xsl:value-of select="$nl"/>
     <xsl:if test="$f/browser">
-      <xsl:text>.TP&#10;.B Browsers&#10;</xsl:text>
+      <xsl:text>.TP 10&#10;.B Browsers&#10;</xsl:text>
       <xsl:call-template name="line">
         <xsl:with-param name="nodes" select="$f/browser/node()"/>
       </xsl:call-template>
     </xsl:if>
+    <xsl:if test="$f/names">
+      <xsl:call-template name="item">
+        <xsl:with-param name="label" select="'In code'"/>
+        <xsl:with-param name="text">
+          <xsl:apply-templates select="$f/names" mode="describe"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:text>.PD&#10;</xsl:text>
 
     <xsl:if test="$f/headers">
       <xsl:text>.SH HEADERS&#10;</xsl:text>
