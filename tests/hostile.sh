@@ -119,6 +119,9 @@ Unicode: café — “quoted” ‘single’ naïve € →.
 Do not repeat the same request. .so /etc/passwd
 .B bold request in a list
 Use .htaccess and '\'' and X-Quote.
+In the .so /etc/passwd \fB log:
+.TH LOGGED 1 \fB not bold *Note (coreutils)x:: </code><script>window.__pwned=4</script>
+'tick log \V[HOME] * Menu:
 Python .so /etc/passwd \fB \V[HOME] 'tick, Node.js http.STATUS_CODES[404] = ""><img src=x onerror="window.__pwned=3">", Rack/Rails *Note (coreutils)name in code
 WANT
 
@@ -203,7 +206,9 @@ if "$TOOL" build -s "$TOP/xsl" -o out -f info > build-info.log 2>&1; then
 	check "hostile: info shows '*Note' text defused" grep -qF '* Note in an info node* and * Menu:' node.txt
 	check "hostile: info shows the roff-looking text" grep -qF '.TH OWNED 1 and' node.txt
 	check "hostile: info shows the names in code as written" \
-		grep -qF "Names in code: Python .so /etc/passwd \\fB \\V[HOME] 'tick, Node.js" node.txt
+		grep -qF "In code: Python .so /etc/passwd \\fB \\V[HOME] 'tick, Node.js" node.txt
+	check "hostile: info shows the log lines as written" \
+		grep -qF '.TH LOGGED 1 \fB not bold * Note (coreutils)x:: </code><script>' node.txt
 	gzip -dc out/info/httperror.info.gz > manual.info
 	n=$(grep -c '^File: httperror.info,  Node: ' manual.info)
 	check "hostile: info has exactly Top, 200, 404, 420 and Index ($n nodes)" test "$n" -eq 5

@@ -82,14 +82,16 @@ INFOPATH="$infodir:" info httperror 'Not Found' -o - > "$tmp/inf" 2>&1
 check "info: info httperror 'Not Found' lands on 404" grep -q '^File: httperror.info,  Node: 404 Not Found,' "$tmp/inf"
 INFOPATH="$infodir:" info --all --index-search=Gateway httperror -o - > "$tmp/igw" 2>&1
 check "info: index search for Gateway lists 502" grep -q '502 Bad Gateway' "$tmp/igw"
-# Found by symptom (issue 11): keywords and header names are in the index,
-# and the first match is where `i WORDS` goes.
+# Found by symptom (issue 11): keywords, header names and log lines are in
+# the index, and the first match is where `i WORDS` goes.
 first_match() {
 	INFOPATH="$infodir:" info --all --index-search="$1" httperror -o - 2> /dev/null |
 		sed -n '/^\* Menu:/,$p' | grep -m 1 '^\* [^M]'
 }
 for q in 'rate limit:429 Too Many Requests' 'Retry-After:429 Too Many Requests' \
-	'WWW-Authenticate:401 Unauthorized' 'upstream:502 Bad Gateway'; do
+	'WWW-Authenticate:401 Unauthorized' 'upstream:502 Bad Gateway' \
+	'Connection refused:502 Bad Gateway' 'password mismatch:401 Unauthorized' \
+	'internal redirection cycle:500 Internal Server Error'; do
 	case $(first_match "${q%%:*}") in
 	*": "*"${q#*:}."*) ok "info: i ${q%%:*} lands on ${q#*:}" ;;
 	*) not_ok "info: i ${q%%:*}: first match is '$(first_match "${q%%:*}")', not ${q#*:}" ;;

@@ -325,6 +325,20 @@
       </xsl:for-each>
     </ul>
   </xsl:template>
+  <!-- Log lines (xml/README.md, Log lines): one block, a line each, that
+       scrolls sideways rather than wraps. -->
+  <xsl:template match="logs" mode="block">
+    <p class="logs-from"><xsl:value-of select="concat('In the ', @from, ':')"/></p>
+    <pre class="code log"><code>
+      <xsl:for-each select="log">
+        <xsl:value-of select="."/>
+        <xsl:if test="position() != last()">
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+      </xsl:for-each>
+    </code></pre>
+  </xsl:template>
+
   <xsl:template match="pre" mode="block">
     <pre class="code"><code><xsl:value-of select="."/></code></pre>
   </xsl:template>

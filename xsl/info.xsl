@@ -120,6 +120,10 @@
             facts/headers/header/@name[not(. = ../../../../about/keywords/keyword)]">
           <xsl:value-of select="concat('@index-entry', $tab, hx:info-node(.), $tab, $node, $nl)"/>
         </xsl:for-each>
+        <!-- and each log line, so that i Connection refused lands on 502. -->
+        <xsl:for-each select="about/diagnose/logs/log">
+          <xsl:value-of select="concat('@index-entry', $tab, hx:info-node(.), $tab, $node, $nl)"/>
+        </xsl:for-each>
       </hx:page>
     </xsl:for-each>
   </xsl:template>
@@ -315,6 +319,18 @@
   </xsl:template>
   <xsl:template match="pre" mode="block">
     <xsl:call-template name="pre"/>
+  </xsl:template>
+
+  <!-- Log lines (xml/README.md, Log lines): a literal block, one line
+       each, never wrapped, so that a search finds them whole.  The Index
+       has an entry for each. -->
+  <xsl:template match="logs" mode="block">
+    <xsl:value-of select="concat('@p', $tab, hx:info-text(concat('In the ', @from, ':')), $nl)"/>
+    <xsl:text>@pre&#10;</xsl:text>
+    <xsl:for-each select="log">
+      <xsl:value-of select="hx:info-pre(.)"/>
+      <xsl:value-of select="$nl"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Inline: code is quoted the way makeinfo does ('like this'), status

@@ -153,6 +153,21 @@
     <xsl:call-template name="literal"/>
   </xsl:template>
 
+  <!-- Log lines (xml/README.md, Log lines): one bold bullet item each,
+       filled, so a long line wraps at a space in its own hanging indent
+       instead of running past the terminal. -->
+  <xsl:template match="logs" mode="block">
+    <xsl:call-template name="para-break"/>
+    <xsl:value-of select="hx:roff-line(hx:roff(concat('In the ', @from, ':')))"/>
+    <xsl:text>&#10;.PD 0&#10;</xsl:text>
+    <xsl:for-each select="log">
+      <xsl:text>.IP \(bu 2&#10;\fB</xsl:text>
+      <xsl:value-of select="hx:roff(.)"/>
+      <xsl:text>\fR&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>.PD&#10;</xsl:text>
+  </xsl:template>
+
   <xsl:template name="literal">
     <xsl:param name="text" select="string(.)"/>
     <xsl:text>.in +4n&#10;.EX&#10;</xsl:text>
