@@ -214,7 +214,7 @@ install-zeal: all
 
 # Debian and Ubuntu packages to build and to run every test.
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
-DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace time docbook-xsl xsltproc
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info tmux emacs-nox sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace time docbook-xsl xsltproc
 
 # The frameworks the examples run under (tests/examples.sh); tests/names.sh
 # asks python3, ruby-rack, Go and node for their status names.  Express comes

@@ -19,6 +19,7 @@
 #include "xalloc.h"
 
 struct dsidx_row {
+	unsigned seq;
 	char	*name;
 	char	*type;
 	char	*path;
@@ -37,7 +38,7 @@ dsidx_new(void)
 }
 
 void
-dsidx_add(struct dsidx *ix, const char *name, const char *type,
+dsidx_add(struct dsidx *ix, unsigned seq, const char *name, const char *type,
     const char *path)
 {
 	struct dsidx_row	*r;
@@ -47,18 +48,24 @@ dsidx_add(struct dsidx *ix, const char *name, const char *type,
 		ix->rows = xreallocarray(ix->rows, ix->cap, sizeof(*ix->rows));
 	}
 	r = &ix->rows[ix->nrows++];
+	r->seq = seq;
 	r->name = xstrdup(name);
 	r->type = xstrdup(type);
 	r->path = xstrdup(path);
 }
 
-/* Bytewise on (name, type, path): the same order on every machine and locale. */
+/*
+ * By seq, then bytewise on (name, type, path): the same order on every
+ * machine and locale.
+ */
 static int
 dsidx_cmp(const void *a, const void *b)
 {
 	const struct dsidx_row	*x = a, *y = b;
 	int			 c;
 
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
 	if ((c = strcmp(x->name, y->name)) != 0)
 		return c;
 	if ((c = strcmp(x->type, y->type)) != 0)

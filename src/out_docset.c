@@ -13,7 +13,9 @@
  * The search index names each status "404 Not Found" (type Entry), each class
  * "4xx Client Error" (Category), and each alias as it is (Constant for an
  * identifier such as NGX_HTTP_CLIENT_CLOSED_REQUEST, Value for an older reason
- * phrase), all pointing at the status's page.  Dash ranks results by type,
+ * phrase), all pointing at the status's page, and each section of a status
+ * page (Section, SLUG.html#ID, named by the stylesheet: see docset_toc()), so
+ * that Zeal shows a table of contents for it.  Dash ranks results by type,
  * then length; Zeal by length alone; so before writing the index this file
  * checks that a search for a code lists the status answering for it first in
  * both, and refuses the registry otherwise.  Called by main.c through the
@@ -35,6 +37,7 @@
 #include "registry.h"
 #include "tarball.h"
 #include "xalloc.h"
+#include "xform.h"
 
 #define DOCSET_NAME	"HTTPError"
 #define DOCSET_DIR	DOCSET_NAME ".docset"
@@ -79,6 +82,7 @@ static const struct {
 	{ "Constant", 85 },
 	{ "Value", 87 },
 	{ "Keyword", 93 },
+	{ "Section", 125 },
 	{ "Entry", 126 },
 };
 
@@ -87,26 +91,13 @@ struct docset_row {
 	const char		*type;
 	char			*path;
 	const struct status	*st;	/* whose row it is; NULL for a class */
+	unsigned		 seq;	/* a Section's place on its page, from 1 */
 };
 
 struct docset_rows {
 	struct docset_row	*v;
 	size_t			 n, cap;
 };
-
-/* One page of the run, as Documents/NAME.html (the index is index.html). */
-static int
-docset_page(const struct emit *e, const char *name, const char *text,
-    size_t len)
-{
-	char	*rel;
-	int	 rc;
-
-	rel = xasprintf("%s/%s.html", DOCSET_DOCS, name);
-	rc = fs_write(e->dir, rel, text, len);
-	free(rel);
-	return rc;
-}
 
 /* The colours shared with the HTML page, then the docset's own rules. */
 static int
@@ -224,6 +215,7 @@ docset_row_add(struct docset_rows *rs, char *name, const char *type,
 	rs->v[rs->n].type = type;
 	rs->v[rs->n].path = path;
 	rs->v[rs->n].st = st;
+	rs->v[rs->n].seq = 0;
 	rs->n++;
 }
 
@@ -403,8 +395,81 @@ docset_check_ranking(const struct registry *reg, const struct docset_rows *rs)
 	return rc;
 }
 
+#define DOCSET_TOC	".toc"	/* ends the name of a page's table of contents */
+
+/*
+ * The table of contents of the page SLUG.html (xsl/docset.xsl, mode="toc"):
+ * lines "ID<tab>NAME", each made a Section row named NAME for SLUG.html#ID.
+ * Zeal's page TOC lists the rows whose path starts with the page's, in id
+ * order, so the k-th line gets seq k (dsidx.h).  The names are the
+ * stylesheet's, not registry text, and are checked all the same: an id of
+ * [a-z0-9-], a name of printable text without markup (the page was
+ * serialized as HTML), and no code in it, so that a search for a code still
+ * lists its status first.  A slug has no '.', so no page is named SLUG.toc.
+ */
 static int
-docset_index(const struct emit *e)
+docset_toc(const struct emit *e, struct docset_rows *toc, const char *slug,
+    size_t slen, const char *text, size_t len)
+{
+	const char	*p = text, *end = text + len, *nl, *tab, *c;
+	char		*name;
+	unsigned	 seq = 0;
+
+	while (p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		tab = memchr(p, '\t', (size_t)(nl - p));
+		for (c = p; tab != NULL && c < tab; c++)
+			if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+			    *c == '-'))
+				break;
+		if (tab == NULL || tab == p || c != tab || tab + 1 == nl)
+			goto bad;
+		for (c = tab + 1; c < nl; c++)
+			if ((unsigned char)*c < 0x20 || *c == 0x7F || *c == '<' ||
+			    *c == '&')
+				goto bad;
+		name = xstrndup(tab + 1, (size_t)(nl - tab - 1));
+		if (docset_has_code(name)) {
+			free(name);
+			goto bad;
+		}
+		docset_row_add(toc, name, "Section", xasprintf("%.*s.html#%.*s",
+		    (int)slen, slug, (int)(tab - p), p), NULL);
+		toc->v[toc->n - 1].seq = ++seq;
+		p = nl + (nl < end);
+	}
+	return 0;
+bad:
+	msg(MSG_ERROR, xform_name(e->xf), 0, 0, "docset: table of contents of "
+	    "'%.*s': '%.*s' is not an id, a tab and a name without a code",
+	    (int)slen, slug, (int)(nl - p), p);
+	return -1;
+}
+
+/*
+ * One page of the run, as Documents/NAME.html (the index is index.html), or
+ * the table of contents of one, SLUG.toc, into the rows at arg.
+ */
+static int
+docset_page(void *arg, const struct emit *e, const char *name, const char *text,
+    size_t len)
+{
+	size_t	 n = strlen(name), tl = sizeof(DOCSET_TOC) - 1;
+	char	*rel;
+	int	 rc;
+
+	if (n > tl && strcmp(name + n - tl, DOCSET_TOC) == 0)
+		return docset_toc(e, arg, name, n - tl, text, len);
+	rel = xasprintf("%s/%s.html", DOCSET_DOCS, name);
+	rc = fs_write(e->dir, rel, text, len);
+	free(rel);
+	return rc;
+}
+
+/* The index: the registry's rows, then the pages' sections (toc). */
+static int
+docset_index(const struct emit *e, const struct docset_rows *toc)
 {
 	struct docset_rows	 rs;
 	struct dsidx		*ix = NULL;
@@ -416,7 +481,10 @@ docset_index(const struct emit *e)
 	docset_rows(e->reg, &rs);
 	ix = dsidx_new();
 	for (i = 0; i < rs.n; i++)
-		dsidx_add(ix, rs.v[i].name, rs.v[i].type, rs.v[i].path);
+		dsidx_add(ix, 0, rs.v[i].name, rs.v[i].type, rs.v[i].path);
+	for (i = 0; i < toc->n; i++)
+		dsidx_add(ix, toc->v[i].seq, toc->v[i].name, toc->v[i].type,
+		    toc->v[i].path);
 	if ((res = fs_join(e->dir, DOCSET_RES)) == NULL)
 		goto out;
 	rc = fs_mkdirs(res);
@@ -495,9 +563,11 @@ docset_feed(const struct emit *e)
 int
 out_docset_emit(const struct emit *e)
 {
-	int	 rc;
+	struct docset_rows	 toc;
+	int			 rc;
 
-	rc = page_render_all(e, docset_page);
+	memset(&toc, 0, sizeof(toc));
+	rc = page_render_each(e, docset_page, &toc);
 	if (rc == 0)
 		rc = docset_css(e);
 	if (rc == 0)
@@ -505,7 +575,8 @@ out_docset_emit(const struct emit *e)
 	if (rc == 0)
 		rc = docset_icons(e);
 	if (rc == 0)
-		rc = docset_index(e);
+		rc = docset_index(e, &toc);
+	docset_rows_release(&toc);
 	/* Last: the archive holds everything written above. */
 	if (rc == 0)
 		rc = docset_pack(e);

@@ -45,6 +45,17 @@ struct info_entry {
 };
 
 /*
+ * A place inside a node that a menu can point at, written into the Tag Table
+ * as "Ref:", as makeinfo does for @anchor: the readers go to the node that
+ * holds it, then to its line.
+ */
+struct info_anchor {
+	char	*name;
+	size_t	 node;		/* index in nodes */
+	size_t	 offset;	/* in out until its node is written, then in the file */
+};
+
+/*
  * The file is compressed as it is made, a node at a time: out holds the
  * preamble until the first node starts, then the node being written, whose
  * header is a slot until the next node's name (its Next) is known.
@@ -59,8 +70,13 @@ struct info {
 	size_t			 nnodes, nodecap;
 	struct info_entry	*entries;
 	size_t			 nentries, entrycap;
+	struct info_anchor	*anchors;
+	size_t			 nanchors, anchorcap;
+	size_t			 flushed;	/* anchors whose offset is final */
 	int			 in_menu;
 	int			 pre;		/* in a @pre block */
+	size_t			 next_at;	/* where in out @menu-next stands */
+	char			*next_label;
 };
 
 /* Display width: code points, not bytes. */
@@ -173,22 +189,27 @@ info_ptr_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Two nodes with one name, sorted rather than compared pairwise. */
+/*
+ * Two nodes or anchors with one name (readers look both up in one table),
+ * sorted rather than compared pairwise.
+ */
 static int
 info_unique(const struct info *in)
 {
 	char	**names;
-	size_t	 i;
+	size_t	 i, n = 0;
 	int	 rc = 0;
 
-	names = xcalloc(in->nnodes, sizeof(*names));
+	names = xcalloc(xadd(in->nnodes, in->nanchors), sizeof(*names));
 	for (i = 0; i < in->nnodes; i++)
-		names[i] = in->nodes[i].name;
-	qsort(names, in->nnodes, sizeof(*names), info_ptr_cmp);
-	for (i = 0; i + 1 < in->nnodes && rc == 0; i++)
+		names[n++] = in->nodes[i].name;
+	for (i = 0; i < in->nanchors; i++)
+		names[n++] = in->anchors[i].name;
+	qsort(names, n, sizeof(*names), info_ptr_cmp);
+	for (i = 0; i + 1 < n && rc == 0; i++)
 		if (strcmp(names[i], names[i + 1]) == 0) {
-			msg(MSG_ERROR, in->src, 0, 0, "two Info nodes are named '%s'",
-			    names[i]);
+			msg(MSG_ERROR, in->src, 0, 0, "two Info nodes or anchors are "
+			    "named '%s'", names[i]);
 			rc = -1;
 		}
 	free(names);
@@ -213,7 +234,8 @@ static void
 info_flush(struct info *in, const char *next)
 {
 	struct info_node	*nd;
-	struct buf		 head;
+	struct info_anchor	*a;
+	struct buf		 head, item;
 	size_t			 slotlen = sizeof(INFO_HEADER_SLOT) - 1;
 
 	if (in->nnodes == 0) {
@@ -230,9 +252,30 @@ info_flush(struct info *in, const char *next)
 	if (in->nnodes > 1)
 		buf_printf(&head, ",  Prev: %s", in->nodes[in->nnodes - 2].name);
 	buf_printf(&head, ",  Up: %s\n\n", nd->up);
+	buf_init(&item);
+	if (in->next_label != NULL && next != NULL) {
+		buf_puts(&item, "* ");
+		esc_info_line(&item, in->next_label, strlen(in->next_label));
+		buf_printf(&item, ": %s.\n", next);
+	}
+	/* The node's anchors were counted in out, where the slot stood. */
+	for (; in->flushed < in->nanchors; in->flushed++) {
+		a = &in->anchors[in->flushed];
+		if (in->next_label != NULL && a->offset >= in->next_at)
+			a->offset += item.len;
+		a->offset += nd->offset + head.len - slotlen;
+	}
 	info_put(in, head.data, head.len);
+	if (in->next_label != NULL) {
+		info_put(in, in->out.data + slotlen, in->next_at - slotlen);
+		info_put(in, item.data, item.len);
+		info_put(in, in->out.data + in->next_at, in->out.len - in->next_at);
+	} else
+		info_put(in, in->out.data + slotlen, in->out.len - slotlen);
+	buf_release(&item);
 	buf_release(&head);
-	info_put(in, in->out.data + slotlen, in->out.len - slotlen);
+	free(in->next_label);
+	in->next_label = NULL;
 	buf_reset(&in->out);
 }
 
@@ -281,6 +324,36 @@ info_menu_item(struct info *in, const char *node, const char *desc)
 	info_fill(&in->out, head.data, pad, desc);
 	free(pad);
 	buf_release(&head);
+}
+
+/* "* LABEL: TARGET." (TARGET a node or an anchor), no description. */
+static void
+info_menu_ref(struct info *in, const char *label, const char *target)
+{
+	buf_puts(&in->out, "* ");
+	esc_info_line(&in->out, label, strlen(label));
+	buf_printf(&in->out, ": %s.\n", target);
+}
+
+/*
+ * An anchor where the next heading or paragraph starts: each of them begins
+ * with a blank line unless there is one already, so there is one now.
+ */
+static void
+info_anchor(struct info *in, const char *name)
+{
+	struct info_anchor	*a;
+
+	if (in->nanchors == in->anchorcap) {
+		in->anchorcap = in->anchorcap == 0 ? 64 : xmul(in->anchorcap, 2);
+		in->anchors = xreallocarray(in->anchors, in->anchorcap,
+		    sizeof(*in->anchors));
+	}
+	info_blank(&in->out);
+	a = &in->anchors[in->nanchors++];
+	a->name = xstrdup(name);
+	a->node = in->nnodes - 1;
+	a->offset = in->out.len;
 }
 
 static int
@@ -377,6 +450,17 @@ info_record(struct info *in, char *line)
 	} else if (strcmp(f[0], "@menu-item") == 0 && n == 3) {
 		info_menu_item(in, f[1], f[2]);
 		in->in_menu = 2;
+	} else if (strcmp(f[0], "@menu-ref") == 0 && n == 3 && *f[2] != '\0') {
+		info_menu_ref(in, f[1], f[2]);
+		in->in_menu = 2;
+	} else if (strcmp(f[0], "@menu-next") == 0 && n == 2 &&
+	    in->next_label == NULL) {
+		/* Filled in by info_flush(), once the next node is known. */
+		in->next_label = xstrdup(f[1]);
+		in->next_at = in->out.len;
+		in->in_menu = 2;
+	} else if (strcmp(f[0], "@anchor") == 0 && n == 2 && *f[1] != '\0') {
+		info_anchor(in, f[1]);
 	} else if (strcmp(f[0], "@index") == 0 && n == 1) {
 		static const char index_start[] = "\0\b[index\0\b]\n* Menu:\n\n";
 
@@ -459,7 +543,7 @@ info_piece(void *arg, const char *name, const char *text, size_t len)
 static int
 info_finish(struct info *in)
 {
-	size_t		 i;
+	size_t		 i, j;
 	struct buf	 tags;
 
 	if (in->line.len > 0 && info_line(in, in->line.data) == -1)
@@ -473,9 +557,14 @@ info_finish(struct info *in)
 	info_flush(in, NULL);
 	buf_init(&tags);
 	buf_puts(&tags, "\n\x1f\nTag Table:\n");
-	for (i = 0; i < in->nnodes; i++)
+	/* In file order, each node's anchors after it, as makeinfo writes them. */
+	for (i = 0, j = 0; i < in->nnodes; i++) {
 		buf_printf(&tags, "Node: %s\x7f%zu\n", in->nodes[i].name,
 		    in->nodes[i].offset);
+		for (; j < in->nanchors && in->anchors[j].node == i; j++)
+			buf_printf(&tags, "Ref: %s\x7f%zu\n", in->anchors[j].name,
+			    in->anchors[j].offset);
+	}
 	buf_puts(&tags, "\x1f\nEnd Tag Table\n\n\x1f\nLocal Variables:\n"
 	    "coding: utf-8\nEnd:\n");
 	info_put(in, tags.data, tags.len);
@@ -523,6 +612,10 @@ out_info_emit(const struct emit *e)
 		free(in.entries[i].node);
 	}
 	free(in.entries);
+	for (i = 0; i < in.nanchors; i++)
+		free(in.anchors[i].name);
+	free(in.anchors);
+	free(in.next_label);
 	buf_release(&in.out);
 	buf_release(&in.line);
 	return rc;

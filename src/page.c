@@ -11,7 +11,9 @@
 
 struct page_run {
 	const struct emit	*e;
-	page_fn			 fn;
+	page_fn			 fn;		/* one of fn and each */
+	page_arg_fn		 each;
+	void			*arg;
 };
 
 static int
@@ -23,11 +25,13 @@ page_one(void *arg, const char *name, const char *text, size_t len)
 		msg(MSG_ERROR, xform_name(run->e->xf), 0, 0, "empty page '%s'", name);
 		return -1;
 	}
+	if (run->each != NULL)
+		return run->each(run->arg, run->e, name, text, len);
 	return run->fn(run->e, name, text, len);
 }
 
-int
-page_render_all(const struct emit *e, page_fn fn)
+static int
+page_run(const struct emit *e, struct page_run *run)
 {
 	char		 shard[16], shards[16];
 	const char	*params[] = {
@@ -42,11 +46,25 @@ page_render_all(const struct emit *e, page_fn fn)
 		"datadir", e->dirs != NULL ? e->dirs[3] : "",
 		NULL
 	};
-	struct page_run	 run;
 
 	snprintf(shard, sizeof(shard), "%d", e->shard);
 	snprintf(shards, sizeof(shards), "%d", e->nshards > 0 ? e->nshards : 1);
-	run.e = e;
-	run.fn = fn;
-	return xform_run_pages(e->xf, e->reg, params, page_one, &run);
+	run->e = e;
+	return xform_run_pages(e->xf, e->reg, params, page_one, run);
+}
+
+int
+page_render_all(const struct emit *e, page_fn fn)
+{
+	struct page_run	 run = { NULL, fn, NULL, NULL };
+
+	return page_run(e, &run);
+}
+
+int
+page_render_each(const struct emit *e, page_arg_fn each, void *arg)
+{
+	struct page_run	 run = { NULL, NULL, each, arg };
+
+	return page_run(e, &run);
 }

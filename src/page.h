@@ -18,7 +18,11 @@ struct emit;
 
 typedef int	(*page_fn)(const struct emit *, const char *name, const char *text,
 		    size_t len);
+/* The same, with an argument of the backend's own (page_render_each). */
+typedef int	(*page_arg_fn)(void *, const struct emit *, const char *name,
+		    const char *text, size_t len);
 
 int	page_render_all(const struct emit *, page_fn);
+int	page_render_each(const struct emit *, page_arg_fn, void *);
 
 #endif

@@ -6,6 +6,11 @@
 #     fragment), no empty path, and a search for 404, 102 or 502 listing the
 #     status first in Zeal's order (shortest name) and in Dash's (type, then
 #     length); a registry that would break that order is refused;
+#   - Zeal's table of contents of each status page (the Section rows that
+#     point into it, in id order) is its sections in page order (the checker
+#     is first run on rows swapped, to show it can fail); no word of a status,
+#     alias or keyword makes Zeal or Dash list a Section first; a section
+#     name with a code, or a TOC line of another form, is refused;
 #   - every href in Documents/ relative and resolving, nothing loaded from
 #     anywhere, no script, a Dash TOC anchor on each section;
 #   - Info.plist well-formed with its keys; the icons PNGs of 16x16 and 32x32,
@@ -183,9 +188,11 @@ check "docset: index uses a rollback journal" test "$(od -An -tu1 -j18 -N2 "$db"
 left=
 for f in "$db"-journal "$db"-wal "$db"-shm; do [ -e "$f" ] && left="$left $f"; done
 check "docset: no journal or WAL file left" test -z "$left"
-check "docset: rows inserted in sorted order" test \
-	"$(sqlite3 "$db" 'SELECT id FROM searchIndex ORDER BY name, type, path' | tr '\n' ' ')" = \
-	"$(sqlite3 "$db" 'SELECT id FROM searchIndex ORDER BY id' | tr '\n' ' ')"
+# Sorted, so that equal rows make an equal file; the Section rows after the
+# others, each page's in page order (checked with the pages below).
+check "docset: rows inserted in sorted order, the sections last" test \
+	"$(sqlite3 "$db" "SELECT id FROM searchIndex WHERE type <> 'Section' ORDER BY name, type, path" | tr '\n' ' ')" = \
+	"$(sqlite3 "$db" "SELECT id FROM searchIndex WHERE id < (SELECT min(id) FROM searchIndex WHERE type = 'Section') ORDER BY id" | tr '\n' ' ')"
 entries=$(sqlite3 "$db" "SELECT path FROM searchIndex WHERE type = 'Entry' ORDER BY path")
 pages=$(echo "$slugs" | sed 's/$/.html/')
 if [ "$entries" = "$pages" ]; then ok "docset: one Entry per status ($nstatus)"; else
@@ -208,7 +215,8 @@ for pair in "404:404 Not Found" "102:102 Processing" "502:502 Bad Gateway" "499:
 	zeal=$(sqlite3 "$db" "SELECT name FROM searchIndex WHERE name LIKE '%$code%' ORDER BY length(name)" | head -1)
 	dash=$(sqlite3 "$db" "SELECT name FROM searchIndex WHERE name LIKE '%$code%' ORDER BY
 		CASE type WHEN 'Category' THEN 14 WHEN 'Constant' THEN 85 WHEN 'Value' THEN 87
-		WHEN 'Keyword' THEN 93 WHEN 'Entry' THEN 126 ELSE 0 END, length(name), name COLLATE NOCASE" | head -1)
+		WHEN 'Keyword' THEN 93 WHEN 'Section' THEN 125 WHEN 'Entry' THEN 126 ELSE 0 END,
+		length(name), name COLLATE NOCASE" | head -1)
 	check "docset: Zeal's search for $code lists '$want' first (got '$zeal')" test "$zeal" = "$want"
 	check "docset: Dash's search for $code lists '$want' first (got '$dash')" test "$dash" = "$want"
 done
@@ -225,6 +233,81 @@ check "docset: every keyword without a code is a Keyword row" test \
 	"$(cat xml/codes/*.xml | sed -n 's|.*<keyword>\(.*\)</keyword>.*|\1|p' | grep -cv '[1-5][0-9][0-9]')"
 check "docset: a keyword holding a code is not a row" test \
 	"$(sqlite3 "$db" "SELECT count(*) FROM searchIndex WHERE name = 'Expect: 100-continue'")" = 0
+
+# Sections (issue 11): Zeal's table of contents of a page is the rows whose
+# path starts with the page's and is not the page, in id order (its query has
+# no ORDER BY), shown when there are two or more.  Each status page must get
+# every section with an id (those of its Dash TOC anchors), in page order;
+# index_bad above shows that each one's id is on the page.
+# toc_bad DB DOCS: prints each page whose Zeal TOC is not its sections.
+toc_bad() {
+	tb=0
+	for page in $pages; do
+		want=$(grep -o '<section[^>]* id="[^"]*"><a class="dashAnchor" name="//apple_ref/cpp/Section/' "$2/$page" |
+			sed 's/.* id="\([^"]*\)".*/\1/' | tr '\n' ' ')
+		got=$(sqlite3 "$1" "SELECT path FROM searchIndex WHERE path LIKE \"$page%\" AND path <> \"$page\"" |
+			sed 's/.*#//' | tr '\n' ' ')
+		types=$(sqlite3 "$1" "SELECT DISTINCT type FROM searchIndex WHERE path LIKE \"$page#%\"")
+		if [ -z "$want" ] || [ "$got" != "$want" ] || [ "$types" != Section ]; then
+			echo "$page: sections '$want', Zeal's TOC '$got' ($types)"; tb=1
+		fi
+	done
+	return $tb
+}
+if toc_bad "$db" "$docs" > "$tmp/toc.out"; then ok "docset: Zeal's TOC of every status page is its sections, in page order"; else
+	not_ok "docset: Zeal TOC"; head "$tmp/toc.out"; fi
+# The checker fails on an index whose 502 sections are out of order.
+cp "$db" "$tmp/toc.dsidx"
+sqlite3 "$tmp/toc.dsidx" "UPDATE searchIndex SET path = CASE path
+	WHEN '502-bad-gateway.html#causes' THEN '502-bad-gateway.html#meaning'
+	WHEN '502-bad-gateway.html#meaning' THEN '502-bad-gateway.html#causes' ELSE path END"
+if toc_bad "$tmp/toc.dsidx" "$docs" > "$tmp/toc.out"; then not_ok "docset: the TOC checker misses sections out of order"; else
+	ok "docset: the TOC checker finds sections out of order"; fi
+check "docset: no Section name holds a digit" test \
+	"$(sqlite3 "$db" "SELECT count(*) FROM searchIndex WHERE type = 'Section' AND name GLOB '*[0-9]*'")" = 0
+
+# Sections must not drown what a reader searches for: for every word (of
+# three letters or more) of every other row's name, and every whole name,
+# the first result is not a Section, in Zeal's order (shortest name, then
+# name regardless of case) and in Dash's (type, then length: a Section comes
+# before an Entry, after a Keyword).  The words a Section matches at all are
+# listed, for whoever renames one.
+sqlite3 "$db" "SELECT name FROM searchIndex WHERE type <> 'Section'" > "$tmp/names"
+{ cat "$tmp/names"; tr ' ' '\n' < "$tmp/names"; } | awk 'length($0) >= 3' | LC_ALL=C sort -u > "$tmp/words"
+cp "$db" "$tmp/rank.dsidx"
+for order in "Zeal:length(name), name COLLATE NOCASE" \
+	"Dash:CASE type WHEN 'Category' THEN 14 WHEN 'Constant' THEN 85 WHEN 'Value' THEN 87
+		WHEN 'Keyword' THEN 93 WHEN 'Section' THEN 125 WHEN 'Entry' THEN 126 ELSE 0 END,
+		length(name), name COLLATE NOCASE"; do
+	drowned=$(sqlite3 "$tmp/rank.dsidx" ".mode tabs" "CREATE TEMP TABLE q(w TEXT)" ".import $tmp/words q" \
+		"SELECT w, (SELECT name || ' (' || type || ')' FROM searchIndex WHERE instr(lower(name), lower(w)) > 0
+			ORDER BY ${order#*:} LIMIT 1) AS first FROM q
+		WHERE first LIKE '% (Section)'")
+	if [ -z "$drowned" ]; then
+		ok "docset: ${order%%:*} lists no Section first for a word of a status, alias or keyword ($(wc -l < "$tmp/words") words)"
+	else
+		not_ok "docset: Sections come first in ${order%%:*} for:"; echo "$drowned" | head | sed 's/^/    /'
+	fi
+done
+shared=$(sqlite3 "$tmp/rank.dsidx" ".mode tabs" "CREATE TEMP TABLE q(w TEXT)" ".import $tmp/words q" \
+	"SELECT group_concat(w, ', ') FROM q WHERE EXISTS (SELECT 1 FROM searchIndex
+		WHERE type = 'Section' AND instr(lower(name), lower(w)) > 0)")
+echo "    (words that a Section also matches: ${shared:-none})"
+
+# A section name with a code in it is refused (with its stylesheet named),
+# as is a line that is not an id, a tab and a name.
+for bad in 'Fixing it as a developer or admin:Fixing 404 as a developer' 'developer&#9;:developer: '; do
+	mkdir -p "$tmp/xsl-toc"
+	cp -R xsl/. "$tmp/xsl-toc/"
+	sed "s|${bad%%:*}|${bad#*:}|" xsl/docset.xsl > "$tmp/xsl-toc/docset.xsl"
+	"$TOOL" build -s "$tmp/xsl-toc" -o "$tmp/tocbad" -f docset > "$tmp/tocbad.err" 2>&1
+	rc=$?
+	if [ "$rc" -eq 1 ] && grep -q "^httperror: .*docset.xsl: error: docset: table of contents of '100-continue': .* is not an id, a tab and a name without a code$" "$tmp/tocbad.err"; then
+		ok "docset: a table of contents line '${bad#*:}' is refused"
+	else
+		not_ok "docset: table of contents line '${bad#*:}' gave exit $rc"; cat "$tmp/tocbad.err"
+	fi
+done
 
 # A registry whose alias would come first for a search by code is refused.
 fixture_registry "$tmp/rank" ""

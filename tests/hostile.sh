@@ -16,20 +16,32 @@ info_inert() {
 	sed -n 's/^File: httperror\.info,  Node: \([^,]*\),.*/\1/p' plain.info > nodes.txt
 
 	# Readers start a menu at a line "* Menu:" (Emacs in any case), and in a
-	# menu every line starting "* " is an entry.  The tool writes two menus,
-	# in Top and in the Index, whose entries name nodes of this manual.
-	LC_ALL=C awk 'NR == FNR { known[$0] = 1; next }
+	# menu every line starting "* " is an entry.  The tool writes a menu in
+	# Top and in the Index, whose entries name nodes of this manual, and one
+	# in each status node, "* LABEL: TARGET.", each TARGET a node or an
+	# anchor (a Ref: of the Tag Table).
+	sed -n 's/^Ref: \(.*\)\x7f[0-9]*$/\1/p' plain.info > anchors.txt
+	LC_ALL=C awk 'FILENAME == "nodes.txt" { known[$0] = 1; next }
+	FILENAME == "anchors.txt" { anchor[$0] = 1; next }
 	/^File: httperror\.info,  Node: / {
 		node = $0; sub(/^File: httperror\.info,  Node: /, "", node); sub(/,.*/, "", node)
+		inmenu = 0
 	}
+	/^\037$/ { node = "" }
+	# A status node menu ends at the first line of text after it.
+	inmenu && /[^ ]/ && !/^\* / { inmenu = 0 }
 	!/^\* / || node == "" { next }
 	tolower($0) ~ /^\* menu:/ {
-		if ((node == "Top" || node == "Index") && $0 == "* Menu:" && !seen[node]++) next
+		if ($0 == "* Menu:" && !seen[node]++) { inmenu = 1; next }
 		print node ": " $0; next
 	}
 	node == "Top" { t = $0; sub(/^\* /, "", t); if (sub(/::.*/, "", t) && t in known) next }
 	node == "Index" { t = $0; sub(/^\* [^:]*: +/, "", t); if (sub(/\.  \(line 3\)$/, "", t) && t in known) next }
-	{ print node ": " $0 }' nodes.txt plain.info > stray-menu.txt
+	node != "Top" && node != "Index" && inmenu && /^\* [A-Za-z]+: .*\.$/ {
+		t = $0; sub(/^\* [A-Za-z]+: /, "", t); sub(/\.$/, "", t)
+		if (t in known || t in anchor) next
+	}
+	{ print node ": " $0 }' nodes.txt anchors.txt plain.info > stray-menu.txt
 	if [ -s stray-menu.txt ]; then
 		not_ok "hostile: info: a menu or menu entry came from registry text"; sed 's/^/    /' stray-menu.txt
 	else
@@ -66,10 +78,16 @@ info_inert() {
 		ok "hostile: info: the only *note cross-references are the tool's"
 	fi
 
-	# The real reader: --subnodes follows every menu entry it finds, so the
-	# 404 node must come out alone.
+	# The real reader: --subnodes follows every menu entry it finds, so with
+	# the tool's own menu of each status node blanked out (spaces for every
+	# byte, so the Tag Table still holds), the 404 node must come out alone.
 	if command -v info > /dev/null 2>&1; then
-		info -f out/info/httperror.info.gz -n '404 Not Found' --subnodes -o - \
+		LC_ALL=C perl -pe 'if (/^File: httperror\.info,  Node: ([^,]*),/) {
+			$status = $1 ne "Top" && $1 ne "Index"; $state = 0 }
+		if ($status && $state == 0 && $_ eq "* Menu:\n") { $state = 1 }
+		elsif ($status && $state == 1 && /\S/ && !/^\* /) { $state = 2 }
+		s/[^\n]/ /g if $state == 1' manual.info > nomenus.info
+		info -f ./nomenus.info -n '404 Not Found' --subnodes -o - \
 		    > subnodes.txt 2>&1
 		n=$(LC_ALL=C grep -ac '^File: httperror.info,  Node: ' subnodes.txt)
 		check "hostile: info --subnodes finds no menu in the 404 node ($n nodes)" test "$n" -eq 1

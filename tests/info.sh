@@ -4,8 +4,16 @@
 #   - goldens of the Top node and the 102 and 404 nodes, byte for byte;
 #   - every Tag Table offset points at the \037 that starts that very node;
 #   - info -f FILE -n '404 Not Found' prints the 404 node;
+#   - every status node has a menu of its sections, the Next node first and
+#     then one anchor per section, each a Ref: of the Tag Table on the first
+#     byte of that section's heading (the checker is first run on a Tag Table
+#     with one anchor moved, to show it can fail); in the real info on a
+#     terminal (tmux), m Fix and others put the cursor on the heading and SPC
+#     at the end of 502 goes to 503; in Emacs, Info-menu and an anchor by
+#     name land on the heading;
 #   - installed into a scratch root: install-info adds the dir entry,
-#     `info httperror 404` and `info httperror 102` land on their nodes, an index
+#     `info httperror 404`, `info httperror 102` and `info httperror 502 Fix`
+#     land on their nodes, an index
 #     search for Gateway lists 502, and install-info --delete removes the entry.
 . "$(dirname "$0")/lib.sh"
 make_scratch
@@ -66,6 +74,142 @@ done
 if [ -z "$bad" ]; then ok "info: every status node puts the fixes first, then who sent it, causes, meaning, facts"; else
 	not_ok "info: section order:$bad"; fi
 
+# A menu of its own sections in every status node (issue 11): Next first
+# (so SPC at the end of the node goes on, not back to its own Fix), then one
+# item per section, each an anchor (a Ref: in the Tag Table) that lies inside
+# the node and whose offset is the first byte of that section's heading.
+sed -n '/^Tag Table:$/,/^End Tag Table$/p' "$f" | tr '\177' '\t' |
+	sed -n 's/^\(Node\|Ref\): \(.*\)\t\([0-9]*\)$/\1\t\3\t\2/p' > "$tmp/alltags"
+# menu_bad: prints what is wrong with the status menus and anchors in $f.
+menu_bad() {
+	mb=0
+	for x in xml/codes/*.xml; do
+		code=$(xmllint --nonet --xpath 'string(/status/@code)' "$x")
+		slug=$(xmllint --nonet --xpath 'string(/status/@slug)' "$x")
+		node="$code $(xmllint --nonet --xpath 'string(/status/facts/phrase)' "$x")"
+		want="Fix:Fixing it as a developer or admin|Visitor:Fixing it as a visitor|Sender:Finding who sent it|Causes:Common causes|Meaning:What it means|Facts:Facts|"
+		[ "$(xmllint --nonet --xpath 'count(/status/facts/headers)' "$x")" = 0 ] || want="${want}Headers:Headers|"
+		want="${want}Examples:Examples|Standards:Standards|"
+		[ "$(xmllint --nonet --xpath 'count(/status/facts/related)' "$x")" = 0 ] || want="${want}Related:See also|"
+		# The node's start and end, from the Tag Table.
+		start=$(awk -F'\t' -v n="$node" '$1 == "Node" && $3 == n { print $2 }' "$tmp/alltags")
+		end=$(awk -F'\t' -v s="$start" '$1 == "Node" && $2 + 0 > s + 0 { print $2; exit }' "$tmp/alltags")
+		nodetext=$(tail -c +$((start + 1)) "$f" | head -c $((end - start)))
+		items=$(printf '%s\n' "$nodetext" | awk '/^\* Menu:$/ { m = 1; next }
+			m && /^\* / { print; next } m && NF { exit }')
+		next=$(printf '%s\n' "$nodetext" | sed -n 2p | sed -n 's/.*  Next: \([^,]*\),.*/\1/p')
+		first=$(printf '%s\n' "$items" | head -1)
+		if [ "$first" != "* Next: $next." ]; then
+			echo "$node: first menu item '$first', not its Next '$next'"; mb=1
+		fi
+		got=
+		rest=$(printf '%s\n' "$items" | sed 1d)
+		while IFS= read -r item; do
+			label=${item#\* }
+			label=${label%%: *}
+			target=${item#*: }
+			target=${target%.}
+			if [ "$target" != "$slug $label" ]; then
+				echo "$node: item '$item' does not name the anchor '$slug $label'"; mb=1
+			fi
+			off=$(awk -F'\t' -v n="$target" '$1 == "Ref" && $3 == n { print $2 }' "$tmp/alltags")
+			if [ -z "$off" ]; then
+				echo "$node: no anchor '$target' in the Tag Table"; mb=1; continue
+			fi
+			if [ "$off" -le "$start" ] || [ "$off" -ge "$end" ]; then
+				echo "$node: anchor '$target' at $off is outside the node ($start-$end)"; mb=1
+			fi
+			line=$(tail -c +$((off + 1)) "$f" | head -2 | sed -n 1p)
+			under=$(tail -c +$((off + 1)) "$f" | head -2 | sed -n 2p)
+			case $under in ===*) ;; *) line="$line (not a heading)" ;; esac
+			got="$got$label:$line|"
+		done <<-EOF
+		$rest
+		EOF
+		if [ "$got" != "$want" ]; then
+			echo "$node: menu and headings"; echo "  want $want"; echo "  got  $got"; mb=1
+		fi
+	done
+	return $mb
+}
+if menu_bad > "$tmp/menu.out"; then ok "info: every status node has a menu of its sections, each on its heading"; else
+	not_ok "info: status node menus"; head -20 "$tmp/menu.out"; fi
+# The checker fails on a menu whose anchor is off by a line.
+awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "Ref" && $3 == "502-bad-gateway Causes" { $2 += 20 } { print }' \
+	"$tmp/alltags" > "$tmp/alltags.bad"
+mv "$tmp/alltags" "$tmp/alltags.good"
+mv "$tmp/alltags.bad" "$tmp/alltags"
+if menu_bad > "$tmp/menu.out"; then not_ok "info: the menu checker misses an anchor off its heading"; else
+	ok "info: the menu checker finds an anchor off its heading"; fi
+mv "$tmp/alltags.good" "$tmp/alltags"
+
+# The real info reader, on a terminal (tmux): following a menu item puts the
+# cursor on its heading, and SPC at the end of a node goes to the next one.
+# tui NAME WANT KEYS...: run info on $gz in a fresh tmux server, send each
+# KEYS argument in turn, then print the line the cursor is on and the mode
+# line (which names the node), as soon as the two (joined by '|') match the
+# extended regular expression WANT, or after 10 seconds.
+tui() {
+	# NAME names a tmux socket of its own: a new server on a socket whose
+	# server is still going away dies with it.
+	sock=$tmp/tmux-$1
+	want=$2
+	shift 2
+	tmux -S "$sock" new-session -d -x 80 -y 24 \
+		"env TERM=xterm INFOPATH=$tmp/none info -f '$gz' -n '502 Bad Gateway'" 2> /dev/null || return 1
+	i=0
+	until tmux -S "$sock" capture-pane -p | grep -q '^-----Info: .*502 Bad Gateway' || [ $i -ge 50 ]; do
+		sleep 0.2; i=$((i + 1))
+	done
+	for k in "$@"; do
+		tmux -S "$sock" send-keys "$k"
+		sleep 0.2
+	done
+	i=0
+	while :; do
+		y=$(tmux -S "$sock" display -p '#{cursor_y}')
+		tmux -S "$sock" capture-pane -p > "$tmp/screen"
+		got="$(sed -n "$((y + 1))p" "$tmp/screen")|$(grep -m 1 '^-----Info: ' "$tmp/screen")"
+		printf '%s\n' "$got" | grep -Eq "$want" && break
+		[ $i -ge 50 ] && break
+		sleep 0.2; i=$((i + 1))
+	done
+	tmux -S "$sock" kill-server 2> /dev/null
+	printf '%s\n' "$got"
+}
+if command -v tmux > /dev/null; then
+	for q in 'Fix:Fixing it as a developer or admin' 'Sender:Finding who sent it' \
+		'Causes:Common causes' 'Examples:Examples' 'Related:See also' 'Visitor:Fixing it as a visitor'; do
+		got=$(tui "m-${q%%:*}" "^${q#*:}[|]" m "${q%%:*}" Enter)
+		check "info: m ${q%%:*} in 502 puts the cursor on '${q#*:}' (got '${got%%|*}')" test "${got%%|*}" = "${q#*:}"
+	done
+	got=$(tui spc '[)]503 Service Unavailable, ' e ' ')
+	case ${got#*|} in
+	*")503 Service Unavailable, "*) ok "info: SPC at the end of 502 goes to 503" ;;
+	*) not_ok "info: SPC at the end of 502 goes to '${got#*|}', not 503" ;;
+	esac
+else
+	not_ok "info: tmux is not installed (make deps)"
+fi
+# Emacs: the menu item and the anchor by name land on the heading.
+if command -v emacs > /dev/null; then
+	cat > "$tmp/menu.el" <<-EOF
+	(require 'info)
+	(info "($gz)502 Bad Gateway")
+	(Info-menu "Fix")
+	(princ (format "%s|%s\n" Info-current-node (buffer-substring (line-beginning-position) (line-end-position))))
+	(Info-goto-node "429-too-many-requests Examples")
+	(princ (format "%s|%s\n" Info-current-node (buffer-substring (line-beginning-position) (line-end-position))))
+	EOF
+	HOME=$tmp timeout 60 emacs --batch -Q -l "$tmp/menu.el" > "$tmp/emacs.out" 2> "$tmp/emacs.err"
+	check "info: Emacs: m Fix in 502 lands on its heading" \
+		test "$(sed -n 1p "$tmp/emacs.out")" = "502 Bad Gateway|Fixing it as a developer or admin"
+	check "info: Emacs: g 429-too-many-requests Examples lands on its heading" \
+		test "$(sed -n 2p "$tmp/emacs.out")" = "429 Too Many Requests|Examples"
+else
+	not_ok "info: Emacs is not installed (make deps)"
+fi
+
 # Installed, the way a user meets it.
 root=$tmp/root
 make -s install DESTDIR="$root" PREFIX=/usr > "$tmp/install.log" 2>&1 ||
@@ -78,6 +222,8 @@ INFOPATH="$infodir:" info httperror 404 -o - > "$tmp/i404" 2>&1
 check "info: info httperror 404 lands on 404" grep -q '^File: httperror.info,  Node: 404 Not Found,' "$tmp/i404"
 INFOPATH="$infodir:" info httperror 102 -o - > "$tmp/i102" 2>&1
 check "info: info httperror 102 lands on 102" grep -q '^File: httperror.info,  Node: 102 Processing,' "$tmp/i102"
+INFOPATH="$infodir:" info httperror 502 Fix -o - > "$tmp/i502" 2>&1
+check "info: info httperror 502 Fix follows the menus to 502" grep -q '^File: httperror.info,  Node: 502 Bad Gateway,' "$tmp/i502"
 INFOPATH="$infodir:" info httperror 'Not Found' -o - > "$tmp/inf" 2>&1
 check "info: info httperror 'Not Found' lands on 404" grep -q '^File: httperror.info,  Node: 404 Not Found,' "$tmp/inf"
 INFOPATH="$infodir:" info --all --index-search=Gateway httperror -o - > "$tmp/igw" 2>&1

@@ -37,7 +37,8 @@
   <xsl:template match="/">
     <xsl:choose>
       <!-- Every page in one run (src/out_docset.c): the index, named "index",
-           then one page per status, named by its slug. -->
+           then one page per status, named by its slug, each followed by
+           its table of contents, named SLUG.toc (see mode="toc"). -->
       <xsl:when test="$page = 'all'">
         <hx:page name="index">
           <xsl:apply-templates select="registry"/>
@@ -45,6 +46,9 @@
         <xsl:for-each select="registry/status">
           <hx:page name="{@slug}">
             <xsl:apply-templates select="."/>
+          </hx:page>
+          <hx:page name="{@slug}.toc" fragment="yes">
+            <xsl:apply-templates select="." mode="toc"/>
           </hx:page>
         </xsl:for-each>
       </xsl:when>
@@ -322,6 +326,39 @@
         <xsl:call-template name="foot"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- ===== The table of contents of a status page, for Zeal ===== -->
+
+  <!-- Zeal's per-page TOC lists the search index rows that point into the
+       page, so src/out_docset.c makes a Section row of each line here,
+       "ID<tab>NAME" for the section id="ID" above, in page order.  A
+       search lists the shortest names first (in Dash, any Section first),
+       so a name must share no word with a status, alias or keyword row;
+       tests/docset.sh measures that.  Hence "Headers that go with it", not
+       "Headers" (keywords say "Link header"), and "Example: Go net/http",
+       longer than "HTTP method".  No name holds a digit: a search for a
+       code must find the status first (out_docset.c refuses one that
+       does). -->
+  <xsl:template match="status" mode="toc">
+    <xsl:text>developer&#9;Fixing it as a developer or admin&#10;</xsl:text>
+    <xsl:text>visitor&#9;Fixing it as a visitor&#10;</xsl:text>
+    <xsl:text>diagnose&#9;Finding who sent it&#10;</xsl:text>
+    <xsl:text>causes&#9;Common causes&#10;</xsl:text>
+    <xsl:text>meaning&#9;What it means&#10;</xsl:text>
+    <xsl:text>facts&#9;Facts&#10;</xsl:text>
+    <xsl:if test="facts/headers">
+      <xsl:text>headers&#9;Headers that go with it&#10;</xsl:text>
+    </xsl:if>
+    <xsl:text>examples&#9;Examples&#10;</xsl:text>
+    <xsl:for-each select="examples/*">
+      <xsl:value-of select="concat('example-', local-name(), '&#9;Example: ')"/>
+      <xsl:call-template name="framework-title"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:if test="facts/related">
+      <xsl:text>related&#9;Related&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="part">

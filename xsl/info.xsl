@@ -24,6 +24,11 @@
     @fact TERM TEXT                 "TERM: TEXT" with a hanging indent
     @pre, then |LINE records        a literal block, indented
     @menu / @menu-comment TEXT / @menu-item NODE TEXT
+    @menu-ref LABEL TARGET          "* LABEL: TARGET.", TARGET a node or anchor
+    @menu-next LABEL                "* LABEL: NEXT.", NEXT the node's Next
+                                    (out_info.c knows it when the next starts)
+    @anchor NAME                    an anchor (a Ref: in the Tag Table) where
+                                    the next heading or paragraph starts
     @index, then @index-entry ENTRY NODE
 -->
 <xsl:stylesheet version="1.0"
@@ -43,6 +48,22 @@
   <xsl:variable name="nl" select="'&#10;'"/>
   <!-- Starts a cross-reference of ours; see the top of this file. -->
   <xsl:variable name="xref" select="'&#127;note '"/>
+
+  <!-- The menu of a status node, in the order of its sections; @if names
+       the part of the facts a section needs. -->
+  <xsl:variable name="jumps" select="document('')/*/hx:jumps"/>
+  <hx:jumps>
+    <jump label="Fix"/>
+    <jump label="Visitor"/>
+    <jump label="Sender"/>
+    <jump label="Causes"/>
+    <jump label="Meaning"/>
+    <jump label="Facts"/>
+    <jump label="Headers" if="headers"/>
+    <jump label="Examples"/>
+    <jump label="Standards"/>
+    <jump label="Related" if="related"/>
+  </hx:jumps>
 
   <!-- The lines come out in pieces, an <hx:page name="-"> for every menu
        entry, node and index group, which C joins in order (src/xform.c,
@@ -160,24 +181,44 @@
       <xsl:text>.&#10;</xsl:text>
     </xsl:if>
 
+    <!-- A menu of the node's own sections (issue 11), each item an anchor
+         named "SLUG LABEL": m Fix, or info httperror 502 Fix, goes to the
+         line of that heading.  A slug has a dash where a node name has a
+         space after its code, so no anchor can take a node's name.  The
+         first item is the Next node: at the end of a node, SPC in info and
+         in Emacs goes to the first menu item, which would otherwise be this
+         node's own Fix, and a reader paging on would never leave it. -->
+    <xsl:text>@menu&#10;</xsl:text>
+    <xsl:value-of select="concat('@menu-next', $tab, 'Next', $nl)"/>
+    <xsl:for-each select="$jumps/jump[not(@if) or
+        (@if = 'headers' and $f/headers) or (@if = 'related' and $f/related)]">
+      <xsl:value-of select="concat('@menu-ref', $tab, @label, $tab,
+          hx:info-node(concat($me/@slug, ' ', @label)), $nl)"/>
+    </xsl:for-each>
+
     <!-- The answer first (xml/README.md, "Page order"). -->
     <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Fix'"/>
       <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
       <xsl:with-param name="of" select="about/developer"/>
     </xsl:call-template>
     <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Visitor'"/>
       <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
       <xsl:with-param name="of" select="about/visitor"/>
     </xsl:call-template>
     <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Sender'"/>
       <xsl:with-param name="title" select="'Finding who sent it'"/>
       <xsl:with-param name="of" select="about/diagnose"/>
     </xsl:call-template>
     <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Causes'"/>
       <xsl:with-param name="title" select="'Common causes'"/>
       <xsl:with-param name="of" select="about/causes"/>
     </xsl:call-template>
     <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Meaning'"/>
       <xsl:with-param name="title" select="'What it means'"/>
       <xsl:with-param name="of" select="about/meaning"/>
     </xsl:call-template>
@@ -185,6 +226,10 @@
     <!-- Facts as a compact block: class, registry and specification in one
          paragraph, then short "TERM: TEXT" lines.  Who sends it is already
          the paragraph after the summary. -->
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="jump" select="'Facts'"/>
+    </xsl:call-template>
+
     <xsl:value-of select="concat('@section', $tab, 'Facts', $nl)"/>
     <xsl:variable name="head">
       <xsl:call-template name="facts-head"/>
@@ -228,6 +273,9 @@
     </xsl:if>
 
     <xsl:if test="$f/headers">
+      <xsl:call-template name="anchor">
+        <xsl:with-param name="jump" select="'Headers'"/>
+      </xsl:call-template>
       <xsl:value-of select="concat('@section', $tab, 'Headers', $nl)"/>
       <xsl:for-each select="$f/headers/header">
         <xsl:variable name="rule">
@@ -239,6 +287,9 @@
       </xsl:for-each>
     </xsl:if>
 
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="jump" select="'Examples'"/>
+    </xsl:call-template>
     <xsl:value-of select="concat('@section', $tab, 'Examples', $nl)"/>
     <xsl:for-each select="examples/*">
       <xsl:variable name="title">
@@ -255,6 +306,9 @@
       </xsl:choose>
     </xsl:for-each>
 
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="jump" select="'Standards'"/>
+    </xsl:call-template>
     <xsl:value-of select="concat('@section', $tab, 'Standards', $nl)"/>
     <xsl:variable name="spec">
       <xsl:apply-templates select="$f/spec" mode="describe"/>
@@ -265,6 +319,9 @@
     </xsl:if>
 
     <xsl:if test="$f/related">
+      <xsl:call-template name="anchor">
+        <xsl:with-param name="jump" select="'Related'"/>
+      </xsl:call-template>
       <xsl:value-of select="concat('@section', $tab, 'See also', $nl)"/>
       <xsl:text>@p&#9;</xsl:text>
       <xsl:for-each select="$f/related">
@@ -285,9 +342,19 @@
     <xsl:value-of select="concat('@fact', $tab, $term, $tab, hx:info-text($text), $nl)"/>
   </xsl:template>
 
+  <!-- The anchor of a menu item in $jumps, for the heading that follows. -->
+  <xsl:template name="anchor">
+    <xsl:param name="jump"/>
+    <xsl:value-of select="concat('@anchor', $tab, hx:info-node(concat(@slug, ' ', $jump)), $nl)"/>
+  </xsl:template>
+
   <xsl:template name="part">
+    <xsl:param name="jump"/>
     <xsl:param name="title"/>
     <xsl:param name="of"/>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="jump" select="$jump"/>
+    </xsl:call-template>
     <xsl:value-of select="concat('@section', $tab, $title, $nl)"/>
     <xsl:apply-templates select="$of/*" mode="block"/>
   </xsl:template>
