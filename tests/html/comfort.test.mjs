@@ -1,5 +1,6 @@
 // comfort.test.mjs: reading html/httperror.html in comfort (issue 11, item 4):
-// jump links to each status's sections and deep links that land at once.
+// jump links to each status's sections, deep links that land at once, copy
+// buttons clear of the code, and code lines kept whole.
 //
 // Run by tests/html.sh beside page.test.mjs, on the same pages (lib.mjs).
 // This browser says it has no preference about motion, as most do: under
@@ -145,4 +146,84 @@ test('with JavaScript off the jump links show and #502-fix lands on the fix', as
 	} finally {
 		await p.close();
 	}
+});
+
+// ===== Code blocks =====
+
+// Open every example, so that every block is laid out.
+function openAll() {
+	return page.evaluate(() => {
+		for (const d of document.querySelectorAll('details')) d.open = true;
+	});
+}
+
+for (const [name, viewport] of [['390x844', PHONE], ['1280x800', DESKTOP]]) {
+	test(`at ${name} no copy button covers any code text`, async () => {
+		await open('', viewport);
+		await openAll();
+		const r = await page.evaluate(() => {
+			const hits = [];
+			let n = 0;
+			for (const pre of document.querySelectorAll('pre.code')) {
+				const b = pre.parentNode.querySelector(':scope > button.copy');
+				if (!b) continue;
+				n++;
+				const br = b.getBoundingClientRect();
+				if (br.width === 0 || br.height === 0) {
+					hits.push(`${pre.closest('article').id}: button not shown`);
+					continue;
+				}
+				const range = document.createRange();
+				range.selectNodeContents(pre.querySelector('code'));
+				const over = [...range.getClientRects()].some((t) => t.width > 0 &&
+					t.left < br.right && t.right > br.left && t.top < br.bottom && t.bottom > br.top);
+				if (over)
+					hits.push(`${pre.closest('article').id}: "${pre.textContent.slice(0, 40)}"`);
+			}
+			return { n, blocks: document.querySelectorAll('pre.code').length, hits };
+		});
+		assert.ok(r.n >= 100 && r.n === r.blocks, `${r.n} buttons for ${r.blocks} blocks`);
+		assert.deepEqual(r.hits, [], `${r.hits.length} of ${r.n} blocks covered`);
+	});
+}
+
+test('at 390x844 code lines are not wrapped and only the blocks scroll sideways', async () => {
+	await open('', PHONE);
+	await openAll();
+	const r = await page.evaluate(() => {
+		const wrapped = [];
+		let scrolling = 0;
+		for (const pre of document.querySelectorAll('pre.code')) {
+			const code = pre.querySelector('code');
+			const lines = code.textContent.replace(/\n+$/, '').split('\n').filter((l) => l.trim() !== '');
+			const range = document.createRange();
+			range.selectNodeContents(code);
+			const rows = new Set([...range.getClientRects()].filter((t) => t.width > 0)
+				.map((t) => Math.round(t.top)));
+			if (rows.size !== lines.length)
+				wrapped.push(`${pre.closest('article').id}: ${lines.length} lines shown as ${rows.size}`);
+			if (pre.scrollWidth > pre.clientWidth) scrolling++;
+		}
+		return {
+			wrapped,
+			scrolling,
+			page: document.documentElement.scrollWidth,
+			client: document.documentElement.clientWidth,
+		};
+	});
+	assert.deepEqual(r.wrapped, []);
+	assert.ok(r.scrolling > 0, 'no block is wider than a phone: the check proves nothing');
+	assert.ok(r.page <= r.client, `the page scrolls sideways: ${r.page}px wide in ${r.client}px`);
+});
+
+test('a copy button copies exactly the code of its block', async () => {
+	await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await open('#502-diagnose', PHONE);
+	const block = page.locator('[id="502"] .codebox').first();
+	const want = await block.locator('pre.code code').textContent();
+	await block.locator('button.copy').click();
+	await page.waitForFunction((b) => b.textContent === 'Copied',
+		await block.locator('button.copy').elementHandle());
+	assert.equal(await page.evaluate(() => navigator.clipboard.readText()), want);
+	assert.ok(want.includes('curl'), `not the block expected: ${want.slice(0, 40)}`);
 });
