@@ -83,6 +83,8 @@
         </head>
         <body>
           <a class="skip" href="#main">Skip to the statuses</a>
+          <!-- The title, search and index: a sticky sidebar on wide screens. -->
+          <div class="side">
           <header class="top">
             <h1>HTTP status codes</h1>
             <p class="lede">What each status means, why it happens, how to fix it and how to send it correctly. Offline, in one file.</p>
@@ -121,6 +123,7 @@
               </div>
             </xsl:for-each>
           </nav>
+          </div>
           <main id="main">
             <section id="results" class="results" hidden="" aria-label="Search results"></section>
             <!-- The classes and their statuses go here. -->

@@ -1,6 +1,7 @@
 // comfort.test.mjs: reading html/httperror.html in comfort (issue 11, item 4):
 // jump links to each status's sections, deep links that land at once, copy
-// buttons clear of the code, and code lines kept whole.
+// buttons clear of the code, code lines kept whole, and the sticky sidebar on
+// wide screens.
 //
 // Run by tests/html.sh beside page.test.mjs, on the same pages (lib.mjs).
 // This browser says it has no preference about motion, as most do: under
@@ -226,4 +227,35 @@ test('a copy button copies exactly the code of its block', async () => {
 		await block.locator('button.copy').elementHandle());
 	assert.equal(await page.evaluate(() => navigator.clipboard.readText()), want);
 	assert.ok(want.includes('curl'), `not the block expected: ${want.slice(0, 40)}`);
+});
+
+// ===== Layout =====
+
+function inView(sel) {
+	return page.evaluate((s) => {
+		const r = document.querySelector(s).getBoundingClientRect();
+		return { top: Math.round(r.top), bottom: Math.round(r.bottom), right: Math.round(r.right), shown: r.height > 0 && r.top >= 0 && r.top < innerHeight };
+	}, sel);
+}
+
+test('at 1280x800 the search and the index stay in view beside the statuses', async () => {
+	await open('#502', DESKTOP);
+	for (const y of [null, 'end']) {
+		if (y === 'end') await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+		assert.ok(await page.evaluate(() => scrollY) > 1000, 'the page did not scroll');
+		const q = await inView('#q');
+		assert.ok(q.shown && q.bottom <= DESKTOP.height, `search box at ${q.top}..${q.bottom}`);
+		const index = await inView('#index');
+		assert.ok(index.shown, `index at ${index.top}`);
+		const art = await page.evaluate(() => document.getElementById('502').getBoundingClientRect().left);
+		assert.ok(index.right <= art && q.right <= art, `the sidebar (right edge ${index.right}) overlaps the statuses (${art})`);
+	}
+	assert.ok(await page.isVisible('#index a[href="#502"]'), 'the index link to 502 is not shown');
+});
+
+test('at 390x844 the search and the index scroll away with the page', async () => {
+	await open('#502', PHONE);
+	const q = await inView('#q');
+	const index = await inView('#index');
+	assert.ok(q.bottom < 0 && index.bottom < 0, `search at ${q.top}, index at ${index.top}: still in view`);
 });
