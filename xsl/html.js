@@ -201,20 +201,6 @@
 		doc.body.removeChild(ta);
 	}
 
-	/* Examples are collapsed on screen; print them all. */
-	window.addEventListener('beforeprint', function () {
-		Array.prototype.forEach.call(doc.querySelectorAll('details'), function (d) {
-			d.setAttribute('data-was-open', d.open ? '1' : '0');
-			d.open = true;
-		});
-	});
-	window.addEventListener('afterprint', function () {
-		Array.prototype.forEach.call(doc.querySelectorAll('details[data-was-open]'), function (d) {
-			d.open = d.getAttribute('data-was-open') === '1';
-			d.removeAttribute('data-was-open');
-		});
-	});
-
 	box.hidden = false;
 	reveal();
 }());

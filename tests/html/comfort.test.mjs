@@ -1,19 +1,22 @@
 // comfort.test.mjs: reading html/httperror.html in comfort (issue 11, item 4):
 // jump links to each status's sections, deep links that land at once, copy
-// buttons clear of the code, code lines kept whole, and the sticky sidebar on
-// wide screens.
+// buttons clear of the code, code lines kept whole, the sticky sidebar on wide
+// screens, and print within a page budget (the PDF in build/screenshots/).
 //
 // Run by tests/html.sh beside page.test.mjs, on the same pages (lib.mjs).
 // This browser says it has no preference about motion, as most do: under
 // page.test.mjs's "reduce" a smooth scroll never shows.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { realUrl, hostileUrl, launch } from './lib.mjs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { SHOTS, realUrl, hostileUrl, launch } from './lib.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const SECTIONS = ['fix', 'visitor', 'diagnose', 'causes', 'meaning', 'examples'];
 
+await mkdir(SHOTS, { recursive: true });
 const browser = await launch({ reducedMotion: 'no-preference', colorScheme: 'light' });
 const page = await browser.context.newPage();
 
@@ -23,6 +26,28 @@ async function open(hash = '', viewport = DESKTOP) {
 	await page.goto('about:blank');
 	await page.setViewportSize(viewport);
 	await page.goto(realUrl + hash);
+}
+
+// Print is measured before any test is named (a test starts as soon as it is
+// named, and would share the page), so that the page count is in its name.
+// The bound: a status's text, facts and exchange on the wire take about two
+// A4 pages at 9 pt; three on average leaves room for long ones and for an
+// example or two opened before printing.  (With every framework example
+// printed as well it took 87 pages; before this print stylesheet, 119.)
+const PER_STATUS = 3;
+let statuses = 0;
+let pdfPages = NaN;
+let pdfError = null;
+try {
+	await open();
+	statuses = await page.locator('article.status').count();
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ path: path.join(SHOTS, 'print-a4.pdf'), format: 'A4', printBackground: true });
+	pdfPages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) || []).length;
+} catch (e) {
+	pdfError = e;
+} finally {
+	await page.emulateMedia({ media: 'screen' });
 }
 
 // Where the page is scrolled now and on the next two animation frames, and
@@ -258,4 +283,22 @@ test('at 390x844 the search and the index scroll away with the page', async () =
 	const q = await inView('#q');
 	const index = await inView('#index');
 	assert.ok(q.bottom < 0 && index.bottom < 0, `search at ${q.top}, index at ${index.top}: still in view`);
+});
+
+// ===== Print =====
+
+test(`print: ${pdfPages} A4 pages for ${statuses} statuses, at most ${PER_STATUS} a status`, async () => {
+	assert.equal(pdfError, null, `page.pdf() failed: ${pdfError}`);
+	assert.ok(statuses >= 16, `only ${statuses} statuses`);
+	assert.ok(pdfPages >= statuses / 2, `${pdfPages} pages: is the PDF counted right?`);
+	assert.ok(pdfPages <= PER_STATUS * statuses, `${pdfPages} pages, over ${PER_STATUS * statuses}`);
+	await open();
+	await page.emulateMedia({ media: 'print' });
+	try {
+		for (const sel of ['#q', '#index', '.jump', 'button.copy'])
+			assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} is printed`);
+		assert.equal(await page.isVisible('h1'), true, 'the title is not printed');
+	} finally {
+		await page.emulateMedia({ media: 'screen' });
+	}
 });
