@@ -1,7 +1,9 @@
 // comfort.test.mjs: reading html/httperror.html in comfort (issue 11, item 4):
 // jump links to each status's sections, deep links that land at once, copy
 // buttons clear of the code, code lines kept whole, the sticky sidebar on wide
-// screens, and print within a page budget (the PDF in build/screenshots/).
+// screens, print within a page budget, and screenshots of the layout at
+// desktop and phone widths, light and dark, for a person to look at (in
+// build/screenshots/, with the printed PDF).
 //
 // Run by tests/html.sh beside page.test.mjs, on the same pages (lib.mjs).
 // This browser says it has no preference about motion, as most do: under
@@ -300,5 +302,25 @@ test(`print: ${pdfPages} A4 pages for ${statuses} statuses, at most ${PER_STATUS
 		assert.equal(await page.isVisible('h1'), true, 'the title is not printed');
 	} finally {
 		await page.emulateMedia({ media: 'screen' });
+	}
+});
+
+// ===== Screenshots =====
+
+test('screenshots of the layout, desktop and phone, light and dark', async () => {
+	for (const scheme of ['light', 'dark']) {
+		await page.emulateMedia({ colorScheme: scheme });
+		try {
+			await open('', DESKTOP);
+			const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+			assert.equal(bg, scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(21, 23, 27)', scheme);
+			await page.screenshot({ path: path.join(SHOTS, `desktop-${scheme}.png`) });
+			await open('#502', DESKTOP);
+			await page.screenshot({ path: path.join(SHOTS, `desktop-${scheme}-502.png`) });
+			await open('#502', PHONE);
+			await page.screenshot({ path: path.join(SHOTS, `phone-${scheme}-502.png`) });
+		} finally {
+			await page.emulateMedia({ colorScheme: 'light' });
+		}
 	}
 });
