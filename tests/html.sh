@@ -1,6 +1,7 @@
 #!/bin/sh
 # html.sh: the single-file offline page, html/httperror.html, built from the
-# real registry and from the hostile fixture:
+# real registry and from the hostile fixture (and, for its ids alone, from
+# tests/fixtures/anchors, where a slug is the text of a section id):
 #   - static checks: size budget, no style or on* attributes, nothing that
 #     loads (only <a href> links to https:// or #id), a CSP that hashes the
 #     one inline <style> and <script>, which are exactly xsl/palette.css +
@@ -173,6 +174,29 @@ if [ -s "$hostile" ]; then
 	else
 		not_ok "html: hostile: </script><script> is not there as escaped text"
 	fi
+fi
+
+# ===== Section anchors =====
+
+# A slug that is the text of another status's section id (404-visitor, beside
+# 404's #404-visitor): the section takes the other form, and no id repeats.
+anchors=$tmp/anchors/out/html/httperror.html
+fixture_registry "$tmp/anchors" "$TOP/tests/fixtures/anchors"
+if (cd "$tmp/anchors" && "$TOOL" build -s "$TOP/xsl" -o out -f html xml/registry.xml) \
+    > "$tmp/anchors.log" 2>&1 && [ -s "$anchors" ]; then
+	ok "html: build the anchors fixture"
+	tags "$anchors" > "$tmp/anchors.tags"
+	dup=$(sed -n 's/^[a-z0-9-]* id=//p' "$tmp/anchors.tags" | sort | uniq -d)
+	if [ -z "$dup" ]; then ok "html: anchors: every id is unique"; else
+		not_ok "html: anchors: ids used twice: $dup"; fi
+	if grep -qx 'h4 id=visitor-404' "$tmp/anchors.tags" && grep -qx 'a href=#visitor-404' "$tmp/anchors.tags" &&
+	    grep -qx 'article id=404-visitor' "$tmp/anchors.tags"; then
+		ok "html: anchors: 404's visitor section is #visitor-404, its jump link too"
+	else
+		not_ok "html: anchors: no h4 id=visitor-404 with its jump link beside article id=404-visitor"
+	fi
+else
+	not_ok "html: build the anchors fixture"; cat "$tmp/anchors.log"
 fi
 
 # ===== Validators =====

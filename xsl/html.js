@@ -161,8 +161,10 @@
 	});
 	window.addEventListener('hashchange', reveal);
 
-	/* Copy buttons on every code block. */
+	/* Copy buttons on every code block, each beside its block in a .codebox
+	 * (html.css keeps it clear of the code), not inside the scrolling <pre>. */
 	Array.prototype.forEach.call(doc.querySelectorAll('pre.code'), function (pre) {
+		var wrap = doc.createElement('div');
 		var b = doc.createElement('button');
 		b.type = 'button';
 		b.className = 'copy';
@@ -180,7 +182,12 @@
 				fallback(text, done);
 			}
 		});
-		pre.insertBefore(b, pre.firstChild);
+		/* A block wider than its box scrolls: the keyboard must reach it. */
+		pre.setAttribute('tabindex', '0');
+		wrap.className = 'codebox';
+		pre.parentNode.insertBefore(wrap, pre);
+		wrap.appendChild(b);
+		wrap.appendChild(pre);
 	});
 
 	function fallback(text, done) {
@@ -193,20 +200,6 @@
 		try { if (doc.execCommand('copy')) done(); } catch (e) { /* nothing to do */ }
 		doc.body.removeChild(ta);
 	}
-
-	/* Examples are collapsed on screen; print them all. */
-	window.addEventListener('beforeprint', function () {
-		Array.prototype.forEach.call(doc.querySelectorAll('details'), function (d) {
-			d.setAttribute('data-was-open', d.open ? '1' : '0');
-			d.open = true;
-		});
-	});
-	window.addEventListener('afterprint', function () {
-		Array.prototype.forEach.call(doc.querySelectorAll('details[data-was-open]'), function (d) {
-			d.open = d.getAttribute('data-was-open') === '1';
-			d.removeAttribute('data-was-open');
-		});
-	});
 
 	box.hidden = false;
 	reveal();

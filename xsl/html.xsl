@@ -83,6 +83,8 @@
         </head>
         <body>
           <a class="skip" href="#main">Skip to the statuses</a>
+          <!-- The title, search and index: a sticky sidebar on wide screens. -->
+          <div class="side">
           <header class="top">
             <h1>HTTP status codes</h1>
             <p class="lede">What each status means, why it happens, how to fix it and how to send it correctly. Offline, in one file.</p>
@@ -121,6 +123,7 @@
               </div>
             </xsl:for-each>
           </nav>
+          </div>
           <main id="main">
             <section id="results" class="results" hidden="" aria-label="Search results"></section>
             <!-- The classes and their statuses go here. -->
@@ -196,6 +199,40 @@
           <span class="tag"><xsl:value-of select="$f/state"/></span>
         </xsl:if>
       </h3>
+      <!-- Jump links to the sections below, in page order; each section
+           heading is a deep link of its own (#502-fix). -->
+      <ul class="jump">
+        <xsl:call-template name="jump">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="'fix'"/>
+          <xsl:with-param name="label" select="'Fix'"/>
+        </xsl:call-template>
+        <xsl:call-template name="jump">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="'visitor'"/>
+          <xsl:with-param name="label" select="'Visitors'"/>
+        </xsl:call-template>
+        <xsl:call-template name="jump">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="'diagnose'"/>
+          <xsl:with-param name="label" select="'Who sent it'"/>
+        </xsl:call-template>
+        <xsl:call-template name="jump">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="'causes'"/>
+          <xsl:with-param name="label" select="'Causes'"/>
+        </xsl:call-template>
+        <xsl:call-template name="jump">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="'meaning'"/>
+          <xsl:with-param name="label" select="'Meaning'"/>
+        </xsl:call-template>
+        <xsl:call-template name="jump">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="'examples'"/>
+          <xsl:with-param name="label" select="'Examples'"/>
+        </xsl:call-template>
+      </ul>
       <p class="tldr"><xsl:apply-templates select="about/tldr/node()"/></p>
       <p class="sent"><xsl:call-template name="sent-by"/></p>
       <xsl:if test="$others">
@@ -218,22 +255,32 @@
       <xsl:call-template name="part">
         <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
         <xsl:with-param name="of" select="about/developer"/>
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'fix'"/>
       </xsl:call-template>
       <xsl:call-template name="part">
         <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
         <xsl:with-param name="of" select="about/visitor"/>
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'visitor'"/>
       </xsl:call-template>
       <xsl:call-template name="part">
         <xsl:with-param name="title" select="'Finding who sent it'"/>
         <xsl:with-param name="of" select="about/diagnose"/>
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'diagnose'"/>
       </xsl:call-template>
       <xsl:call-template name="part">
         <xsl:with-param name="title" select="'Common causes'"/>
         <xsl:with-param name="of" select="about/causes"/>
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'causes'"/>
       </xsl:call-template>
       <xsl:call-template name="part">
         <xsl:with-param name="title" select="'What it means'"/>
         <xsl:with-param name="of" select="about/meaning"/>
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'meaning'"/>
       </xsl:call-template>
 
       <!-- Facts as a compact block: class, registry and specification in
@@ -270,7 +317,15 @@
       </xsl:if>
 
 
-      <h4>Examples</h4>
+      <h4>
+        <xsl:attribute name="id">
+          <xsl:call-template name="section-id">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="key" select="'examples'"/>
+          </xsl:call-template>
+        </xsl:attribute>
+        <xsl:text>Examples</xsl:text>
+      </h4>
       <div class="examples">
         <xsl:for-each select="examples/*">
           <details class="example">
@@ -306,11 +361,60 @@
     </article>
   </xsl:template>
 
+  <!-- A section: its heading, a deep link of its own, and its blocks. -->
   <xsl:template name="part">
     <xsl:param name="title"/>
     <xsl:param name="of"/>
-    <h4><xsl:value-of select="$title"/></h4>
+    <xsl:param name="id"/>
+    <xsl:param name="key"/>
+    <h4>
+      <xsl:attribute name="id">
+        <xsl:call-template name="section-id">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="$key"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:value-of select="$title"/>
+    </h4>
     <xsl:apply-templates select="$of/*" mode="block"/>
+  </xsl:template>
+
+  <!-- The id of a section of the status whose id is $id: "502-fix".  A
+       status id is a code or a slug, and a key ("fix", "causes") has no
+       dash, so two sections never share an id; only a slug could be the
+       same text (a second 502 whose phrase is "Fix"), and then the key goes
+       first, "fix-502", which nothing else can be (every other id is a
+       word other than a key, or starts with a digit). -->
+  <xsl:template name="section-id">
+    <xsl:param name="id"/>
+    <xsl:param name="key"/>
+    <xsl:choose>
+      <xsl:when test="key('slug', concat($id, '-', $key))">
+        <xsl:value-of select="concat($key, '-', $id)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat($id, '-', $key)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One jump link, to the section $key of the status $id. -->
+  <xsl:template name="jump">
+    <xsl:param name="id"/>
+    <xsl:param name="key"/>
+    <xsl:param name="label"/>
+    <li>
+      <a>
+        <xsl:attribute name="href">
+          <xsl:text>#</xsl:text>
+          <xsl:call-template name="section-id">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="key" select="$key"/>
+          </xsl:call-template>
+        </xsl:attribute>
+        <xsl:value-of select="$label"/>
+      </a>
+    </li>
   </xsl:template>
 
   <!-- ===== Blocks and inline markup ===== -->
