@@ -116,15 +116,19 @@ if [ -z "$bad" ]; then ok "man: every page's header fits 60 and 80 columns"; els
 	not_ok "man: garbled headers:$bad"; fi
 
 # Line width (issue 11), every page, in both formatters: groff through man-db
-# (`man -l`) and mandoc.  show ENGINE WIDTH PAGE.7 prints the page as the
-# reader sees it, with each unbreakable space (\~, the spaces of inline code)
-# drawn as a middle dot, which takes the same column, so a line that is one
-# unbreakable unit can be told from one the formatter could have broken.
+# (`man -l`) and mandoc.  render ENGINE WIDTH PAGE.7 prints the page as the
+# reader sees it; show does the same with each unbreakable space (\h'1n', the
+# spaces of inline code) drawn as a middle dot, which takes the same column, so
+# a line that is one unbreakable unit can be told from one the formatter could
+# have broken.
 show() {
-	sed 's/\\~/\\[u00B7]/g' "$3" > "$tmp/show.7"
+	sed "s/\\\\h'1n'/\\\\[u00B7]/g" "$3" > "$tmp/show.7"
+	render "$1" "$2" "$tmp/show.7"
+}
+render() {
 	case $1 in
-	groff) MANWIDTH=$2 MANPAGER=cat man -l "$tmp/show.7" 2> /dev/null ;;
-	mandoc) mandoc -T utf8 -O width="$2" "$tmp/show.7" | col -b ;;
+	groff) MANWIDTH=$2 MANPAGER=cat man -l "$3" 2> /dev/null ;;
+	mandoc) mandoc -T utf8 -O width="$2" "$3" | col -b ;;
 	esac
 }
 # too_wide WIDTH: the lines of stdin wider than WIDTH columns, except one that
@@ -156,6 +160,23 @@ for w in 80 60; do
 	if [ -z "$wide" ]; then ok "man: $what over $w columns, groff and mandoc, every page"
 	else not_ok "man: lines over $w columns:$wide"; fi
 done
+
+# Inline commands and URLs are never broken: at 80 and at 60 columns the 502
+# page shows each of these on one line, in both formatters, with plain ASCII
+# spaces (a command copied with a no-break space in it does not run).
+gzip -dc "$m7/502-bad-gateway.7.gz" > "$tmp/502.7"
+for e in groff mandoc; do
+	for w in 80 60; do
+		render "$e" "$w" "$tmp/502.7" > "$tmp/502.txt"
+		for want in 'ss -ltnp' 'curl -sv http://127.0.0.1:8000/' \
+			'proxy_pass http://localhost' \
+			'https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml'; do
+			grep -qF "$want" "$tmp/502.txt" || missing502="$missing502 [$e $w: $want]"
+		done
+	done
+done
+check "man: inline commands and URLs unbroken at 80 and 60 columns${missing502:+:$missing502}" \
+	test -z "$missing502"
 
 # The real man-db, on an installed tree.
 root=$tmp/root
