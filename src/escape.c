@@ -133,25 +133,80 @@ esc_roff_text(struct buf *b, const char *s)
 }
 
 /*
+ * Inline code: escaped as text, but a run of white space inside it becomes a
+ * one-column motion (\h'1n'), which no formatter breaks a line at, so a
+ * command such as "ss -ltnp" is never split across lines.  Not \~ (or "\ "):
+ * mandoc writes those as U+00A0 in UTF-8, and a command copied from the
+ * terminal with a no-break space in it does not run.  groff and mandoc both
+ * draw the motion as an ASCII space on a terminal; mandoc's HTML output drops
+ * it.  White space at either end is dropped, as it would glue the code to the
+ * words around it.
+ */
+void
+esc_roff_code(struct buf *b, const char *s)
+{
+	uint32_t	 c;
+	int		 space = 0, any = 0;
+
+	while (*s != '\0') {
+		c = esc_utf8(&s);
+		if (esc_is_space(c)) {
+			space = any;
+			continue;
+		}
+		if (space)
+			buf_puts(b, "\\h'1n'");
+		space = 0;
+		any = 1;
+		esc_roff_char(b, c);
+	}
+}
+
+/*
  * A whole text line assembled from escaped fragments and font escapes: trim it,
- * squeeze spaces, and protect a leading control character.
+ * squeeze spaces, and protect a leading control character.  The stylesheet
+ * puts \% in front of inline code so that no formatter hyphenates it; that is
+ * only safe where a word starts (groff takes \% inside a word for a place to
+ * hyphenate, and breaks "(\%ss" as "(-"), so one that follows anything but a
+ * space is dropped here, where the whole line is known.  Escapes are read in
+ * pairs, so the "\e%" of a registry's own backslash is never taken for one.
  */
 void
 esc_roff_line(struct buf *b, const char *s)
 {
-	int	 space = 0, start = 1;
+	int	 space = 0, start = 1, word = 1;
 
 	for (; *s != '\0'; s++) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
 			space = !start;
 			continue;
 		}
-		if (space)
+		if (space) {
 			buf_putc(b, ' ');
+			word = 1;
+		}
 		space = 0;
+		if (*s == '\\' && s[1] == '%') {
+			if (word)
+				buf_puts(b, "\\%");
+			start = 0;
+			s++;
+			continue;
+		}
 		if (start && (*s == '.' || *s == '\''))
 			buf_puts(b, "\\&");
 		start = 0;
+		if (*s == '\\' && s[1] != '\0') {
+			/* A font change (\fB, \fR) leaves a word start one. */
+			buf_putc(b, *s++);
+			buf_putc(b, *s);
+			if (*s != 'f')
+				word = 0;
+			else if (s[1] != '\0')
+				buf_putc(b, *++s);
+			continue;
+		}
+		word = 0;
 		buf_putc(b, *s);
 	}
 }
@@ -202,26 +257,20 @@ esc_roff_pre(struct buf *b, const char *s)
 }
 
 /*
- * A URL on a text line: escaped as text, with \: (an invisible break point)
- * after each '/' that ends a path segment and before '#', so groff can break a
- * long URL instead of overrunning the line.  The caller puts \% in front so no
- * hyphen is ever added.
+ * A URL on a text line: escaped as text, white space dropped.  It gets no
+ * break points: a URL split over two lines can no longer be copied with a
+ * double click, so one longer than the line runs past it instead (the caller
+ * puts \% in front so that no hyphen is ever added).
  */
 void
 esc_roff_url(struct buf *b, const char *s)
 {
-	const char	*start = s;
 	uint32_t	 c;
 
 	while (*s != '\0') {
-		if (*s == '#' && s != start)
-			buf_puts(b, "\\:");
 		c = esc_utf8(&s);
-		if (esc_is_space(c))
-			continue;
-		esc_roff_char(b, c);
-		if (c == '/' && *s != '/' && *s != '\0' && s - start > 8)
-			buf_puts(b, "\\:");
+		if (!esc_is_space(c))
+			esc_roff_char(b, c);
 	}
 }
 

@@ -13,6 +13,7 @@ struct buf;
 
 void	esc_roff_text(struct buf *, const char *);
 void	esc_roff_line(struct buf *, const char *);
+void	esc_roff_code(struct buf *, const char *);
 void	esc_roff_pre(struct buf *, const char *);
 void	esc_roff_url(struct buf *, const char *);
 void	esc_info_node(struct buf *, const char *);

@@ -69,6 +69,7 @@ xform_call(xmlXPathParserContextPtr ctxt, int nargs,
 
 XFORM_EXT(xform_roff, esc_roff_text)
 XFORM_EXT(xform_roff_line, esc_roff_line)
+XFORM_EXT(xform_roff_code, esc_roff_code)
 XFORM_EXT(xform_roff_pre, esc_roff_pre)
 XFORM_EXT(xform_roff_url, esc_roff_url)
 XFORM_EXT(xform_info_node, esc_info_node)
@@ -82,6 +83,7 @@ static const struct {
 } xform_exts[] = {
 	{ "roff", xform_roff },
 	{ "roff-line", xform_roff_line },
+	{ "roff-code", xform_roff_code },
 	{ "roff-pre", xform_roff_pre },
 	{ "roff-url", xform_roff_url },
 	{ "info-node", xform_info_node },

@@ -147,10 +147,24 @@ main(void)
 	expect("pre: empty", esc_roff_pre, "", "\\&");
 	expect("pre: CRLF", esc_roff_pre, "a\r\nb", "a\nb");
 
+	expect("line: \\% kept where a word starts", esc_roff_line,
+	    "\\%\\fBss\\fR and (\\fB\\%ss\\fR) \\fB\\%x",
+	    "\\%\\fBss\\fR and (\\fBss\\fR) \\fB\\%x");
+	expect("line: \\% kept at the start", esc_roff_line, "  \\%.so x",
+	    "\\%.so x");
+	expect("line: a registry backslash is no \\%", esc_roff_line, "a \\e%b",
+	    "a \\e%b");
+
+	/* roff inline code */
+	expect("code: spaces unbreakable, ends dropped", esc_roff_code,
+	    " ss  -ltnp\n x ", "ss\\h'1n'\\-ltnp\\h'1n'x");
+	expect("code: escaped as text", esc_roff_code, ".so \\x'",
+	    ".so\\h'1n'\\ex\\(aq");
+
 	/* roff URL */
-	expect("url: break points", esc_roff_url,
-	    "https://www.example.org/a/b#c",
-	    "https://www.example.org/\\:a/\\:b\\:#c");
+	expect("url: no break points", esc_roff_url,
+	    "https://www.example.org/a/b#c d",
+	    "https://www.example.org/a/b#cd");
 
 	/* Info */
 	expect("info node: forbidden characters", esc_info_node,

@@ -14,7 +14,7 @@
   hx:roff-line alone takes escaped fragments: it only trims, squeezes blanks and
   protects a leading control character, which cannot change an escape.
 
-  Macros used: TH SH SS PP TP IP RS RE B BR EX EE in nh ad (man(7) only; see
+  Macros used: TH SH SS PP TP IP RS RE B BR EX EE nf fi nh ad (man(7) only; see
   ../shared notes on what mandoc, groff and macOS accept).
 -->
 <xsl:stylesheet version="1.0"
@@ -108,9 +108,13 @@
   <xsl:template match="text()" mode="inline">
     <xsl:value-of select="hx:roff(.)"/>
   </xsl:template>
+  <!-- Inline code and header names stay whole: \% stops hyphenation (and
+       hx:roff-line drops it where the code does not start a word), and
+       hx:roff-code joins the words of a command with unbreakable spaces
+       (src/escape.c says why not \~). -->
   <xsl:template match="code | hdr" mode="inline">
-    <xsl:text>\fB</xsl:text>
-    <xsl:value-of select="hx:roff(.)"/>
+    <xsl:text>\%\fB</xsl:text>
+    <xsl:value-of select="hx:roff-code(.)"/>
     <xsl:text>\fR</xsl:text>
   </xsl:template>
   <xsl:template match="em" mode="inline">
@@ -168,11 +172,14 @@
     <xsl:text>.PD&#10;</xsl:text>
   </xsl:template>
 
+  <!-- Code at the indent of the text around it: at 80 columns that leaves
+       73 for a line of code (xml/README.md, "Code that fits"), where the
+       usual .in +4n would leave 69 and force even short lines to wrap. -->
   <xsl:template name="literal">
     <xsl:param name="text" select="string(.)"/>
-    <xsl:text>.in +4n&#10;.EX&#10;</xsl:text>
+    <xsl:text>.EX&#10;</xsl:text>
     <xsl:value-of select="hx:roff-pre($text)"/>
-    <xsl:text>&#10;.EE&#10;.in&#10;</xsl:text>
+    <xsl:text>&#10;.EE&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template name="blocks">
@@ -403,7 +410,7 @@
     <xsl:if test="$f/state != 'unofficial'">
       <xsl:text>.PP&#10;</xsl:text>
       <xsl:value-of select="hx:roff-line(hx:roff('Registered in the IANA HTTP Status Code Registry:'))"/>
-      <xsl:text>&#10;.br&#10;</xsl:text>
+      <xsl:value-of select="$nl"/>
       <xsl:call-template name="url">
         <xsl:with-param name="href" select="$iana-url"/>
       </xsl:call-template>
@@ -425,7 +432,7 @@
       <xsl:text>:</xsl:text>
     </xsl:variable>
     <xsl:value-of select="hx:roff-line(hx:roff($t))"/>
-    <xsl:text>&#10;.br&#10;</xsl:text>
+    <xsl:value-of select="$nl"/>
     <xsl:call-template name="url">
       <xsl:with-param name="href" select="@href"/>
     </xsl:call-template>
@@ -442,11 +449,17 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
-  <!-- A URL that groff may break after '/' or '#' but never hyphenates. -->
+  <!-- A URL on a line of its own, whole, so that it can be copied with a
+       double click: never hyphenated (\%) nor broken (hx:roff-url adds no
+       break points), and in no-fill mode, where one longer than the line
+       runs past it without a "can't break line" warning from groff.  Not
+       .UR/.UE: groff 1.22 draws the URL in angle brackets and breaks it at
+       each '/', and mandoc 1.14 adds the brackets too. -->
   <xsl:template name="url">
     <xsl:param name="href"/>
-    <xsl:text>\%</xsl:text>
+    <xsl:text>.nf&#10;\%</xsl:text>
     <xsl:value-of select="hx:roff-url($href)"/>
+    <xsl:text>&#10;.fi</xsl:text>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
