@@ -229,6 +229,18 @@
         </xsl:call-template>
         <xsl:call-template name="jump">
           <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="'facts'"/>
+          <xsl:with-param name="label" select="'Facts'"/>
+        </xsl:call-template>
+        <xsl:if test="$f/headers">
+          <xsl:call-template name="jump">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="key" select="'headers'"/>
+            <xsl:with-param name="label" select="'Headers'"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="jump">
+          <xsl:with-param name="id" select="$id"/>
           <xsl:with-param name="key" select="'examples'"/>
           <xsl:with-param name="label" select="'Examples'"/>
         </xsl:call-template>
@@ -286,7 +298,11 @@
       <!-- Facts as a compact block: class, registry and specification in
            one line, then short labelled rows.  Who sends it is already the
            line after the summary. -->
-      <h4>Facts</h4>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'facts'"/>
+        <xsl:with-param name="title" select="'Facts'"/>
+      </xsl:call-template>
       <p class="facts-head">
         <xsl:value-of select="concat(@class, ' ', key('class', @class)/@name, '; ')"/>
         <xsl:choose>
@@ -304,7 +320,11 @@
       <xsl:call-template name="facts-rows"/>
 
       <xsl:if test="$f/headers">
-        <h4>Headers</h4>
+        <xsl:call-template name="heading">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="key" select="'headers'"/>
+          <xsl:with-param name="title" select="'Headers'"/>
+        </xsl:call-template>
         <dl class="headers">
           <xsl:for-each select="$f/headers/header">
             <dt><code><xsl:value-of select="@name"/></code>
@@ -317,15 +337,11 @@
       </xsl:if>
 
 
-      <h4>
-        <xsl:attribute name="id">
-          <xsl:call-template name="section-id">
-            <xsl:with-param name="id" select="$id"/>
-            <xsl:with-param name="key" select="'examples'"/>
-          </xsl:call-template>
-        </xsl:attribute>
-        <xsl:text>Examples</xsl:text>
-      </h4>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'examples'"/>
+        <xsl:with-param name="title" select="'Examples'"/>
+      </xsl:call-template>
       <div class="examples">
         <xsl:for-each select="examples/*">
           <details class="example">
@@ -367,6 +383,19 @@
     <xsl:param name="of"/>
     <xsl:param name="id"/>
     <xsl:param name="key"/>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="key" select="$key"/>
+      <xsl:with-param name="title" select="$title"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="$of/*" mode="block"/>
+  </xsl:template>
+
+  <!-- A section heading that is a deep link of its own (#502-fix). -->
+  <xsl:template name="heading">
+    <xsl:param name="id"/>
+    <xsl:param name="key"/>
+    <xsl:param name="title"/>
     <h4>
       <xsl:attribute name="id">
         <xsl:call-template name="section-id">
@@ -376,7 +405,6 @@
       </xsl:attribute>
       <xsl:value-of select="$title"/>
     </h4>
-    <xsl:apply-templates select="$of/*" mode="block"/>
   </xsl:template>
 
   <!-- The id of a section of the status whose id is $id: "502-fix".  A
