@@ -5,9 +5,9 @@
 //     (the next animation frame's rendering done: a message posted from
 //     requestAnimationFrame runs after it), which includes the wait for that
 //     frame's turn, up to a frame at 60 Hz;
-//   - the main thread's work for it: the key's handlers (keydown to the end
-//     of the input event) plus that frame's style, layout and paint.  This
-//     is what has to stay under a frame (16 ms) for typing never to drop one.
+//   - the main thread's work for it: the page's input handlers plus that
+//     frame's style, layout and paint.  This is what has to stay under a
+//     frame (16 ms) for typing never to drop one.
 // Prints one line per page; reports only, never fails on a time.
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -41,23 +41,25 @@ try {
 			await page.evaluate(() => {
 				window.__keys = [];
 				window.__work = [];
-				let handled = 0;
-				// Bubbling on the document: after the page's own handlers.
-				document.addEventListener('input', () => { handled = performance.now(); });
-				document.addEventListener('keydown', () => {
-					const t0 = performance.now();
-					handled = t0;
+				let down = 0;
+				let start = 0;
+				document.addEventListener('keydown', () => { down = performance.now(); }, true);
+				// Capturing on the document: before the page's own handlers;
+				// bubbling: after them.
+				document.addEventListener('input', () => { start = performance.now(); }, true);
+				document.addEventListener('input', () => {
+					const handled = performance.now() - start;
 					requestAnimationFrame(() => {
 						const t1 = performance.now();
 						const ch = new MessageChannel();
 						ch.port1.onmessage = () => {
 							const t2 = performance.now();
-							window.__keys.push(t2 - t0);
-							window.__work.push(handled - t0 + (t2 - t1));
+							window.__keys.push(t2 - down);
+							window.__work.push(handled + (t2 - t1));
 						};
 						ch.port2.postMessage(0);
 					});
-				}, true);
+				});
 			});
 			await page.focus('#q');
 			for (const word of ['404', 'gateway', 'rate limit']) {
