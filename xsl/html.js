@@ -19,7 +19,7 @@
 	 * (data-keywords, data-aliases: "|" between them) and the distinct words
 	 * of the rest (data-words, made by hx:words).  A keystroke only looks
 	 * words up in it and rewrites the result list; it never reads or
-	 * changes an article, so it costs the same at 16 statuses and 1,000. */
+	 * changes an article, so no key lays out the page. */
 
 	/* What a field is worth to a word found whole in it; a word the query
 	 * only begins is worth half. */
