@@ -44,11 +44,11 @@ SRC_OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
 	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o \
 	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o $(OBJDIR)/out_info.o \
 	$(OBJDIR)/out_docset.o $(OBJDIR)/dsidx.o $(OBJDIR)/tarball.o \
-	$(OBJDIR)/page.o
+	$(OBJDIR)/page.o $(OBJDIR)/words.o
 OBJS = $(SRC_OBJS) $(OBJDIR)/schema.o
 HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
 	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h \
-	src/dsidx.h src/tarball.h src/page.h src/schema.h
+	src/dsidx.h src/tarball.h src/page.h src/schema.h src/words.h
 
 REGISTRY_SRC != echo xml/registry.xml xml/codes/*.xml
 XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/palette.css xsl/html.css xsl/html.js xsl/docset.css xsl/docset-icon.png xsl/docset-icon@2x.png
@@ -77,6 +77,7 @@ $(OBJDIR)/dsidx.o: src/dsidx.c
 $(OBJDIR)/tarball.o: src/tarball.c
 $(OBJDIR)/page.o: src/page.c
 $(OBJDIR)/digest.o: src/digest.c
+$(OBJDIR)/words.o: src/words.c
 $(SRC_OBJS): $(HDRS) Makefile
 	@mkdir -p $(OBJDIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ src/`basename $@ .o`.c
@@ -112,7 +113,7 @@ $(STAMP): $(TOOL) $(REGISTRY_SRC) $(XSL_SRC) $(DIRS_FILE)
 	@touch $@
 
 UNIT_OBJS = $(OBJDIR)/escape.o $(OBJDIR)/buf.o $(OBJDIR)/xalloc.o $(OBJDIR)/msg.o \
-	$(OBJDIR)/gz.o $(OBJDIR)/fs.o
+	$(OBJDIR)/gz.o $(OBJDIR)/fs.o $(OBJDIR)/words.o
 
 build/unit: tests/unit.c $(UNIT_OBJS) $(HDRS)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit.c $(UNIT_OBJS) $(DEPS_LIBS) $(LIBS)
@@ -125,7 +126,7 @@ node_modules/.package-lock.json: package-lock.json
 # UBSan recovers by default: a report would be printed and the input passed.
 FUZZ_CC = clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-std=c99 -D_XOPEN_SOURCE=700 -DVERSION=\"$(VERSION)\" $(WARNFLAGS) $(DEPS_CFLAGS)
-FUZZ_SRC = src/escape.c src/buf.c src/xalloc.c src/msg.c
+FUZZ_SRC = src/escape.c src/words.c src/buf.c src/xalloc.c src/msg.c
 build/fuzz_escape: tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(HDRS) Makefile
 	@mkdir -p build
 	$(FUZZ_CC) -o $@ tests/fuzz/fuzz_escape.c $(FUZZ_SRC) $(DEPS_LIBS)

@@ -24,6 +24,7 @@
 #include "loader.h"
 #include "msg.h"
 #include "registry.h"
+#include "words.h"
 #include "xalloc.h"
 #include "xform.h"
 
@@ -76,6 +77,7 @@ XFORM_EXT(xform_info_node, esc_info_node)
 XFORM_EXT(xform_info_text, esc_info_text)
 XFORM_EXT(xform_info_pre, esc_info_pre)
 XFORM_EXT(xform_url, esc_url)
+XFORM_EXT(xform_words, words_index)
 
 static const struct {
 	const char		*name;
@@ -90,6 +92,7 @@ static const struct {
 	{ "info-text", xform_info_text },
 	{ "info-pre", xform_info_pre },
 	{ "url", xform_url },
+	{ "words", xform_words },
 };
 
 /*

@@ -12,6 +12,7 @@
 #include "../src/escape.h"
 #include "../src/fs.h"
 #include "../src/gz.h"
+#include "../src/words.h"
 
 static int	 failed, passed;
 
@@ -95,6 +96,35 @@ gz_pieces(void)
 	free(got);
 	buf_release(&text);
 	buf_release(&one);
+}
+
+/* Past the first sizes of words.c's table: 600 words, 300 of them repeats. */
+static void
+words_many(void)
+{
+	struct buf	 in, want, got;
+	int		 i;
+
+	buf_init(&in);
+	buf_init(&want);
+	buf_init(&got);
+	buf_grow(&got, 0);
+	for (i = 0; i < 600; i++)
+		buf_printf(&in, "W%d, ", i % 300);
+	for (i = 0; i < 300; i++)
+		buf_printf(&want, "%sw%d", i > 0 ? " " : "", i);
+	words_index(&got, in.data);
+	if (strcmp(got.data, want.data) == 0) {
+		printf("PASS: unit: words: 300 distinct words, each twice\n");
+		passed++;
+	} else {
+		printf("FAIL: unit: words: 300 distinct words, each twice\n  got: [%.200s...]\n",
+		    got.data);
+		failed++;
+	}
+	buf_release(&in);
+	buf_release(&want);
+	buf_release(&got);
 }
 
 int
@@ -209,6 +239,15 @@ main(void)
 	    "a&lt;b&gt;&amp;&quot;&apos;c");
 	expect("xml: plain", esc_xml, "https://x.example/a?b=1", "https://x.example/a?b=1");
 
+	/* The search index's words (xsl/html.js splits queries the same way) */
+	expect("words: lower case, each once, in order", words_index,
+	    "Bad Gateway: the gateway's upstream, BAD", "bad gateway the s upstream");
+	expect("words: anything but ASCII letters and digits separates",
+	    words_index, "  Retry-After:\t120\xc3\xa9x <b>&amp;", "retry after 120 x b amp");
+	expect("words: a repeat at the end leaves no space", words_index,
+	    "a b a", "a b");
+	expect("words: nothing", words_index, " -- ", "");
+	words_many();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

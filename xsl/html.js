@@ -10,142 +10,323 @@
 	var q = doc.getElementById('q');
 	var count = doc.getElementById('count');
 	var results = doc.getElementById('results');
-	var articles = Array.prototype.slice.call(doc.querySelectorAll('article.status'));
+	var articles = doc.getElementsByTagName('article');
 	if (!box || !q || !results || articles.length === 0) return;
 
-	/* Where each entry lives when no filter is active, to put it back. */
-	var homes = articles.map(function (a) {
-		return { parent: a.parentNode, next: a.nextSibling };
-	});
+	/* ===== The index =====
+	 * Made once, from what xsl/html.xsl put on each article: the code, the
+	 * class, the phrase and the summary, the keywords and older phrases
+	 * (data-keywords, data-aliases: "|" between them) and the distinct words
+	 * of the rest (data-words, made by hx:words).  A keystroke only looks
+	 * words up in it and rewrites the result list; it never reads or
+	 * changes an article, so no key lays out the page. */
+
+	/* What a field is worth to a word found whole in it; a word the query
+	 * only begins is worth half. */
+	var CODE = 1000, PHRASE = 100, NAME = 80, SUMMARY = 30, BODY = 10;
+	var SHOWN = 50;		/* results listed; the count says how many more */
 
 	function words(s) {
 		return s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 	}
 
-	var entries = articles.map(function (a, i) {
-		var names = [a.querySelector('.phrase').textContent];
-		Array.prototype.forEach.call(a.querySelectorAll('.alias'), function (el) {
-			names.push(el.textContent);
-		});
-		/* The keywords count as names: "rate limit" finds 429 before a page
-		 * that only mentions rate limits. */
-		(a.getAttribute('data-keywords') || '').split('|').forEach(function (k) {
-			if (k !== '') names.push(k);
-		});
-		var lower = names.map(function (n) { return n.toLowerCase(); });
-		return {
-			el: a,
-			order: i,
-			code: a.getAttribute('data-code'),
-			cls: a.getAttribute('data-class'),
-			primary: a.hasAttribute('data-primary'),
-			names: lower,
-			words: lower.reduce(function (acc, n) { return acc.concat(words(n)); }, []),
-			text: a.textContent.toLowerCase().replace(/\s+/g, ' ')
-		};
-	});
+	var entries = null;	/* one per article, in page order */
+	var vocab = null;	/* word -> [entry, weight, entry, weight, ...] */
+	var keys = null;	/* vocab's words, sorted, for prefix look-ups */
+	var codes = null;	/* the codes on the page, sorted, each once */
 
-	/* Lower is better: exact code, class, code prefix, phrase prefix,
-	 * word prefix, anywhere.  -1: no match. */
-	function rank(e, t) {
-		if (e.code === t) return e.primary ? 0 : 1;
-		if (/^[1-5]xx$/.test(t)) return e.cls === t ? 2 : -1;
-		if (/^[0-9]+$/.test(t) && e.code.indexOf(t) === 0) return 3;
-		var i;
-		for (i = 0; i < e.names.length; i++)
-			if (e.names[i].indexOf(t) === 0) return 4;
-		var tw = words(t);
-		if (tw.length > 0 && tw.every(function (w) {
-			return e.words.some(function (x) { return x.indexOf(w) === 0; });
-		})) return 5;
-		return e.text.indexOf(t) !== -1 ? 6 : -1;
+	function post(word, i, w) {
+		var p = vocab.get(word);
+		if (p === undefined) {
+			vocab.set(word, [i, w]);
+		} else if (p[p.length - 2] !== i) {
+			p.push(i, w);
+		} else if (p[p.length - 1] < w) {
+			p[p.length - 1] = w;
+		}
 	}
 
-	/* Put every entry back where it was.  Last first: an entry's recorded
-	 * next sibling is often the entry after it, which has to be home
-	 * already before anything can be inserted in front of it. */
-	function goHome() {
-		var i;
-		for (i = entries.length - 1; i >= 0; i--)
-			homes[i].parent.insertBefore(entries[i].el, homes[i].next);
+	function textOf(a, sel) {
+		var el = a.querySelector(sel);
+		return el ? el.textContent.replace(/\s+/g, ' ').trim() : '';
 	}
 
-	function restore() {
-		goHome();
-		entries.forEach(function (e) { e.el.hidden = false; });
-		results.hidden = true;
-		results.textContent = '';
-		doc.body.classList.remove('filtering');
-		count.textContent = '';
+	function list(a, name) {
+		var v = a.getAttribute(name);
+		return v ? v.split('|').filter(Boolean) : [];
+	}
+
+	function build() {
+		var seen = {};
+		entries = [];
+		vocab = new Map();
+		codes = [];
+		for (var i = 0; i < articles.length; i++) {
+			var a = articles[i];
+			var code = a.getAttribute('data-code');
+			if (!a.id || !code) continue;
+			var n = entries.length;
+			var e = {
+				id: a.id,
+				code: code,
+				cls: a.getAttribute('data-class'),
+				phrase: textOf(a, 'h3 .phrase'),
+				tag: textOf(a, 'h3 .tag.vendor'),
+				summary: textOf(a, '.tldr'),
+				names: list(a, 'data-keywords').concat(list(a, 'data-aliases'))
+			};
+			entries.push(e);
+			if (!seen[code]) {
+				seen[code] = true;
+				codes.push(code);
+			}
+			post(code, n, CODE);
+			words(e.phrase).forEach(function (w) { post(w, n, PHRASE); });
+			e.names.forEach(function (k) {
+				words(k).forEach(function (w) { post(w, n, NAME); });
+			});
+			words(e.summary).forEach(function (w) { post(w, n, SUMMARY); });
+			(a.getAttribute('data-words') || '').split(' ').forEach(function (w) {
+				if (w !== '') post(w, n, BODY);
+			});
+		}
+		keys = Array.from(vocab.keys()).sort();
+		codes.sort();
+	}
+
+	/* The score of each entry for one query word: the best field it is
+	 * found whole in, or half that of the best field a word starting with
+	 * it is in.  Returns a sparse array (entry -> score). */
+	function lookup(t) {
+		var s = [];
+		var p = vocab.get(t), j, k, lo = 0, hi = keys.length;
+		if (p)
+			for (j = 0; j < p.length; j += 2) s[p[j]] = p[j + 1];
+		while (lo < hi) {	/* the first word after t */
+			k = (lo + hi) >>> 1;
+			if (keys[k] <= t) lo = k + 1;
+			else hi = k;
+		}
+		for (k = lo; k < keys.length && keys[k].lastIndexOf(t, 0) === 0; k++) {
+			p = vocab.get(keys[k]);
+			for (j = 0; j < p.length; j += 2) {
+				var half = p[j + 1] / 2;
+				if (!(s[p[j]] >= half)) s[p[j]] = half;
+			}
+		}
+		return s;
+	}
+
+	/* " rate limit " in " hit the rate limit ": the query's words in a row. */
+	function inRow(ws, text) {
+		return (' ' + words(text).join(' ') + ' ').indexOf(' ' + ws.join(' ') + ' ') !== -1;
+	}
+
+	/* Best first: every word of the query must be found; whole words in
+	 * weighty fields win, and the whole query in a row in the phrase or a
+	 * keyword counts once more.  Ties keep page order (code order). */
+	function rank(ws) {
+		var total = null, i;
+		ws.forEach(function (t) {
+			var s = lookup(t);
+			if (total === null) {
+				total = s;
+				return;
+			}
+			var next = [];
+			total.forEach(function (v, i2) {
+				if (s[i2] !== undefined) next[i2] = v + s[i2];
+			});
+			total = next;
+		});
+		var hits = [];
+		total.forEach(function (v, i2) { hits.push({ e: entries[i2], i: i2, score: v }); });
+		if (ws.length > 1)
+			for (i = 0; i < hits.length; i++) {
+				var e = hits[i].e;
+				if (inRow(ws, e.phrase) || e.names.some(function (k) { return inRow(ws, k); }))
+					hits[i].score += NAME;
+			}
+		hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+		return hits;
+	}
+
+	/* ===== The result list ===== */
+
+	/* Text with the words the query begins marked, as text nodes and
+	 * <mark> elements: registry text is never parsed as markup. */
+	function marked(text, ws) {
+		var f = doc.createDocumentFragment();
+		var re = /[A-Za-z0-9]+/g, at = 0, m;
+		while ((m = re.exec(text)) !== null) {
+			var lw = m[0].toLowerCase(), len = 0;
+			ws.forEach(function (t) {
+				if (t.length > len && lw.lastIndexOf(t, 0) === 0) len = t.length;
+			});
+			if (len === 0) continue;
+			if (m.index > at) f.appendChild(doc.createTextNode(text.slice(at, m.index)));
+			var mk = doc.createElement('mark');
+			mk.textContent = m[0].slice(0, len);
+			f.appendChild(mk);
+			at = m.index + len;
+		}
+		if (at < text.length) f.appendChild(doc.createTextNode(text.slice(at)));
+		return f;
+	}
+
+	function el(tag, cls, text) {
+		var x = doc.createElement(tag);
+		if (cls) x.className = cls;
+		if (text) x.textContent = text;
+		return x;
+	}
+
+	function link(e) {
+		var a = el('a');
+		a.href = '#' + e.id;
+		a.appendChild(el('span', 'code', e.code));
+		a.appendChild(doc.createTextNode(' ' + e.phrase));
+		return a;
+	}
+
+	/* "No status 504 in this reference": the present codes either side. */
+	function absent(code) {
+		var p = el('p', 'absent', 'No status ' + code + ' in this reference.');
+		var below = null, above = null;
+		codes.forEach(function (c) {
+			if (c < code) below = c;
+			else if (c > code && above === null) above = c;
+		});
+		var near = [below, above].filter(function (c) { return c !== null; });
+		if (near.length > 0) {
+			p.appendChild(doc.createTextNode(' The nearest: '));
+			near.forEach(function (c, k) {
+				var e = entries.filter(function (x) { return x.code === c; })[0];
+				if (k > 0) p.appendChild(doc.createTextNode(', '));
+				p.appendChild(link(e));
+			});
+			p.appendChild(doc.createTextNode('.'));
+		}
+		return p;
+	}
+
+	function item(h, ws) {
+		var e = h.e;
+		var li = el('li');
+		var a = el('a', 'hit');
+		a.href = '#' + e.id;
+		a.appendChild(el('span', 'code', e.code));
+		a.appendChild(doc.createTextNode(' '));
+		var ph = el('span', 'phrase');
+		ph.appendChild(marked(e.phrase, ws));
+		a.appendChild(ph);
+		li.appendChild(a);
+		if (e.tag) {
+			li.appendChild(doc.createTextNode(' '));
+			li.appendChild(el('span', 'tag', e.tag));
+		}
+		var sum = el('p', 'summary');
+		sum.appendChild(marked(e.summary, ws));
+		li.appendChild(sum);
+		var names = e.names.filter(function (k) {
+			return words(k).some(function (w) {
+				return ws.some(function (t) { return w.lastIndexOf(t, 0) === 0; });
+			});
+		});
+		if (names.length > 0) {
+			var also = el('p', 'also', 'Also found as: ');
+			names.slice(0, 3).forEach(function (k, i) {
+				if (i > 0) also.appendChild(doc.createTextNode(', '));
+				also.appendChild(marked(k, ws));
+			});
+			li.appendChild(also);
+		} else if (ws.length > 0 && !li.querySelector('mark')) {
+			var text = el('p', 'also', 'Found in its text: ');
+			text.appendChild(marked(ws.join(' '), ws));
+			li.appendChild(text);
+		}
+		return li;
 	}
 
 	var hits = [];
 
-	/* Runs on every keystroke.  The hits move, best first, into the results
-	 * section, so that reading order is rank order; the other entries stay
-	 * (hidden) where they were, so that #404 can always find them. */
-	function filter() {
-		var t = q.value.trim().toLowerCase().replace(/\s+/g, ' ');
+	/* Runs on every keystroke: looks the words up and rewrites the list
+	 * that drops down under the search box.  The articles stay as they
+	 * are, so #404 and the browser's find always have every one of them. */
+	function search() {
+		var raw = q.value.replace(/\s+/g, ' ').trim();
+		var t = raw.toLowerCase();
 		hits = [];
 		if (t === '') {
-			restore();
+			results.hidden = true;
+			results.textContent = '';
+			count.textContent = '';
 			return;
 		}
-		entries.forEach(function (e) {
-			var r = rank(e, t);
-			if (r >= 0) hits.push({ e: e, r: r });
-		});
-		hits.sort(function (a, b) { return a.r - b.r || a.e.order - b.e.order; });
-		goHome();
-		doc.body.classList.add('filtering');
-		results.hidden = false;
+		if (entries === null) build();
+		var ws = words(t);
+		var f = doc.createDocumentFragment();
+		if (/^[1-5]xx$/.test(t)) {
+			entries.forEach(function (e, i) {
+				if (e.cls === t) hits.push({ e: e, i: i, score: 0 });
+			});
+			ws = [];
+		} else if (ws.length > 0) {
+			hits = rank(ws);
+		}
+		if (/^[1-5][0-9][0-9]$/.test(t) && codes.indexOf(t) === -1)
+			f.appendChild(absent(t));
+		var ol = el('ol', 'hits');
+		hits.slice(0, SHOWN).forEach(function (h) { ol.appendChild(item(h, ws)); });
+		if (hits.length > 0) f.appendChild(ol);
+		if (hits.length > SHOWN)
+			f.appendChild(el('p', 'more', 'And ' + (hits.length - SHOWN) +
+				' more: add a word to narrow the search.'));
+		else if (hits.length === 0)
+			f.appendChild(el('p', 'none', 'No status matches \u201c' + raw + '\u201d.'));
 		results.textContent = '';
-		var h = doc.createElement('h2');
-		h.textContent = (hits.length === 0 ? 'No status matches \u201c' : 'Statuses matching \u201c') +
-			q.value.trim() + '\u201d';
-		results.appendChild(h);
-		entries.forEach(function (e) { e.el.hidden = true; });
-		hits.forEach(function (x) {
-			x.e.el.hidden = false;
-			results.appendChild(x.e.el);
-		});
+		results.appendChild(f);
+		results.hidden = false;
 		count.textContent = hits.length === 1 ? '1 match' : hits.length + ' matches';
 	}
 
 	function clear() {
 		q.value = '';
-		filter();
+		search();
 	}
 
-	/* Opening #404 shows 404 even when a filter had hidden it. */
-	function reveal() {
-		var id;
-		try {
-			id = decodeURIComponent(location.hash.slice(1));
-		} catch (e) {
-			return;		/* a malformed %-escape names no entry */
-		}
-		if (!id) return;
-		var el = doc.getElementById(id);
-		if (!el) return;
-		var art = el.closest ? el.closest('article.status') : null;
-		if (art && art.hidden) {
-			clear();
-			el.scrollIntoView();
-		}
+	/* The list folds away once the reader has gone somewhere, and comes
+	 * back, as it was, in the search box. */
+	function fold() {
+		results.hidden = true;
 	}
 
-	q.addEventListener('input', filter);
+	function unfold() {
+		if (q.value.trim() !== '' && results.firstChild) results.hidden = false;
+	}
+
+	q.addEventListener('input', search);
+	q.addEventListener('focus', unfold);
+	results.addEventListener('click', function (ev) {
+		if (ev.target.closest && ev.target.closest('a')) fold();
+	});
+	doc.addEventListener('click', function (ev) {
+		if (!box.contains(ev.target)) fold();
+	});
+	window.addEventListener('hashchange', fold);
 	q.addEventListener('keydown', function (ev) {
 		if (ev.key === 'Escape') {
 			clear();
 			ev.preventDefault();
 		} else if (ev.key === 'Enter' && hits.length > 0) {
-			var id = hits[0].e.el.id;
+			var id = hits[0].e.id;
+			var art = doc.getElementById(id);
 			ev.preventDefault();
-			if (location.hash === '#' + id) hits[0].e.el.scrollIntoView();
+			fold();
+			if (location.hash === '#' + id) art.scrollIntoView();
 			else location.hash = id;
-			hits[0].e.el.querySelector('a.self').focus();
+			var self = art.querySelector('a.self');
+			if (self) self.focus();
 		}
 	});
 	doc.addEventListener('keydown', function (ev) {
@@ -159,7 +340,11 @@
 		q.focus();
 		q.select();
 	});
-	window.addEventListener('hashchange', reveal);
+	/* The index is made when the page is idle, not before it has loaded;
+	 * a keystroke before that makes it at once. */
+	(window.requestIdleCallback || setTimeout)(function () {
+		if (entries === null) build();
+	});
 
 	/* Copy buttons on every code block, each beside its block in a .codebox
 	 * (html.css keeps it clear of the code), not inside the scrolling <pre>. */
@@ -202,5 +387,4 @@
 	}
 
 	box.hidden = false;
-	reveal();
 }());

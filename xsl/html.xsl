@@ -89,11 +89,16 @@
             <h1>HTTP status codes</h1>
             <p class="lede">What each status means, why it happens, how to fix it and how to send it correctly. Offline, in one file.</p>
             <div id="search" class="search" hidden="">
-              <label for="q">Filter by code, class or words</label>
+              <label for="q">Search by code, class or words</label>
               <input id="q" type="search" autocomplete="off" spellcheck="false"
                   placeholder="404, 4xx, gateway…" aria-describedby="search-help"/>
               <p id="search-help" class="help">Press <kbd>/</kbd> to search, <kbd>Enter</kbd> to jump to the first match, <kbd>Esc</kbd> to clear.</p>
               <p id="count" class="count" role="status" aria-live="polite"></p>
+              <!-- The ranked result list, written by xsl/html.js, drops
+                   down over the page so that nothing under it moves. -->
+              <div class="drop">
+                <section id="results" class="results" hidden="" aria-label="Search results"></section>
+              </div>
             </div>
             <noscript>
               <p class="noscript">Search needs JavaScript. Every status is on this page: use your browser's find (Ctrl+F or ⌘F), or the index below.</p>
@@ -125,7 +130,6 @@
           </nav>
           </div>
           <main id="main">
-            <section id="results" class="results" hidden="" aria-label="Search results"></section>
             <!-- The classes and their statuses go here. -->
             <xsl:processing-instruction name="hx-parts"/>
           </main>
@@ -177,12 +181,33 @@
       <xsl:if test="@primary != 'false' or not(@primary)">
         <xsl:attribute name="data-primary">yes</xsl:attribute>
       </xsl:if>
-      <!-- What readers type (xml/README.md, Keywords), for the search only. -->
+      <!-- The search index (xsl/html.js), made here so that the script
+           never reads an article's text: what readers type (xml/README.md,
+           Keywords) and the older phrases, each whole, and the distinct
+           words of the rest of the entry's prose (hx:words, src/words.c).
+           The phrase and the summary it reads from the heading and the
+           summary line. -->
       <xsl:attribute name="data-keywords">
         <xsl:for-each select="about/keywords/keyword">
           <xsl:value-of select="."/>
           <xsl:if test="position() != last()">|</xsl:if>
         </xsl:for-each>
+      </xsl:attribute>
+      <xsl:if test="$f/alias">
+        <xsl:attribute name="data-aliases">
+          <xsl:for-each select="$f/alias">
+            <xsl:value-of select="."/>
+            <xsl:if test="position() != last()">|</xsl:if>
+          </xsl:for-each>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:variable name="sent">
+        <xsl:call-template name="sent-by"/>
+      </xsl:variable>
+      <xsl:attribute name="data-words">
+        <xsl:value-of select="hx:words(concat($sent, ' ', about/developer, ' ',
+            about/visitor, ' ', about/diagnose, ' ', about/causes, ' ',
+            about/meaning, ' ', $f/headers, ' ', $f/names))"/>
       </xsl:attribute>
       <h3 id="t-{@slug}">
         <a class="self" href="#{$id}">

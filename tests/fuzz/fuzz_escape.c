@@ -1,6 +1,7 @@
 /*
  * fuzz_escape.c: libFuzzer target for src/escape.c, the code that makes
- * registry text inert in every backend.  Instead of comparing with expected
+ * registry text inert in every backend, and src/words.c, the HTML page's
+ * search index.  Instead of comparing with expected
  * output it checks the properties the backends rely on, for any input bytes:
  *
  *   roff text      printable ASCII only, no newline
@@ -14,6 +15,8 @@
  *                  "*\t" (a menu or menu entry)
  *   url            only unreserved characters and well-formed %XX
  *   xml            no < > " ' and every & starts an entity
+ *   words          lower-case letters and digits, single spaces between
+ *                  them, none at either end, no word twice
  *
  * Built and run for a fixed number of inputs by tests/fuzz.sh (make check).
  */
@@ -25,6 +28,7 @@
 
 #include "../../src/buf.h"
 #include "../../src/escape.h"
+#include "../../src/words.h"
 
 #define FAIL(what) do { (void)(what); abort(); } while (0)
 
@@ -165,6 +169,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    strncmp(p, "&gt;", 4) != 0 && strncmp(p, "&quot;", 6) != 0 &&
 		    strncmp(p, "&apos;", 6) != 0)
 			FAIL("xml: bare ampersand");
+
+	run(words_index, in, &a);
+	if (a.len > 0 && (a.data[0] == ' ' || a.data[a.len - 1] == ' '))
+		FAIL("words: space at an end");
+	for (p = a.data; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    (*p == ' ' && p[1] != ' ')))
+			FAIL("words: not a lower-case word or a single space");
+	/* No word twice: " w " (or the ends) found only once. */
+	for (p = a.data; *p != '\0'; p += strcspn(p, " "), p += *p == ' ') {
+		size_t		 n = strcspn(p, " ");
+		const char	*q;
+
+		for (q = a.data; q < p; q += strcspn(q, " "), q += *q == ' ')
+			if (strcspn(q, " ") == n && strncmp(q, p, n) == 0)
+				FAIL("words: a word twice");
+	}
 
 	buf_release(&a);
 	buf_release(&b);
