@@ -2,7 +2,7 @@
 # html.sh: the single-file offline page, html/httperror.html, built from the
 # real registry and from the hostile fixture (and, for its ids alone, from
 # tests/fixtures/anchors, where a slug is the text of a section id):
-#   - static checks: size budget, no style or on* attributes, nothing that
+#   - static checks: no style or on* attributes, nothing that
 #     loads (only <a href> links to https:// or #id), a CSP that hashes the
 #     one inline <style> and <script>, which are exactly xsl/palette.css +
 #     xsl/html.css and xsl/html.js (so no registry data inside them);
@@ -18,7 +18,6 @@ make_scratch
 if [ -z "$tmp" ] || [ ! -d "$tmp" ]; then
 	not_ok "html: no scratch directory"; exit 1
 fi
-BUDGET=524288		# bytes: 512 KiB
 shots=$TOP/build/screenshots
 real=$tmp/real/html/httperror.html
 hostile=$tmp/hostile/out/html/httperror.html
@@ -94,9 +93,6 @@ static_checks() {
 	page=$2
 	t=$tmp/$label.tags
 	tags "$page" > "$t"
-	size=$(wc -c < "$page")
-	if [ "$size" -le "$BUDGET" ]; then ok "html: $label: $size bytes, within $BUDGET"; else
-		not_ok "html: $label: $size bytes, over the budget of $BUDGET"; fi
 	if [ "$(grep -c '^article id=' "$t")" -ge 2 ]; then ok "html: $label: the tag list sees the entries"; else
 		not_ok "html: $label: the tag list sees no entries (tags() broken?)"; fi
 

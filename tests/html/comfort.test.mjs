@@ -53,27 +53,32 @@ try {
 	await page.emulateMedia({ media: 'screen' });
 }
 
-// Where the page is scrolled now and on the next two animation frames, and
-// where the element with this id is: an animated scroll moves between them.
+// Where the element with this id is in the window now and on the next two
+// animation frames, and how far the page is scrolled: an animated scroll
+// moves it between them.  What is measured is what the reader sees, the
+// target's place: the script's layout on load (the search box, the copy
+// strips) may change scrollY while scroll anchoring keeps the target still.
 function settle(id) {
 	return page.evaluate((i) => new Promise((done) => {
-		const ys = [scrollY];
+		const at = () => {
+			const e = document.getElementById(i);
+			return e ? Math.round(e.getBoundingClientRect().top) : null;
+		};
+		const tops = [at()];
 		requestAnimationFrame(() => {
-			ys.push(scrollY);
+			tops.push(at());
 			requestAnimationFrame(() => {
-				ys.push(scrollY);
-				const e = document.getElementById(i);
-				done({ ys, top: e ? e.getBoundingClientRect().top : null });
+				tops.push(at());
+				done({ tops, y: scrollY });
 			});
 		});
 	}), id);
 }
 
 function assertLanded(where, s, label) {
-	assert.deepEqual(s.ys, [s.ys[0], s.ys[0], s.ys[0]], `${label}: still scrolling: scrollY ${s.ys.join(', ')}`);
-	assert.ok(s.ys[0] > 500, `${label}: the page did not scroll (scrollY ${s.ys[0]})`);
-	assert.ok(s.top !== null && s.top >= 0 && s.top <= 40,
-		`${label}: #${where} is ${s.top}px from the top of the window`);
+	assert.ok(s.tops.every((t) => t !== null && t >= 0 && t <= 40),
+		`${label}: #${where} is not still at the top of the window: ${s.tops.join(', ')} px on three frames`);
+	assert.ok(s.y > 500, `${label}: the page did not scroll (scrollY ${s.y})`);
 }
 
 // ===== Deep links =====
@@ -160,10 +165,11 @@ test('with JavaScript off the jump links show and #502-fix lands on the fix', as
 	const p = await browser.context.newPage();
 	try {
 		await p.setViewportSize(PHONE);
-		await p.goto(realUrl + '#502-fix');
+		// Scripts off before the first load: a reload would restore the
+		// scroll position of the page as the script had laid it out.
 		const cdp = await browser.context.newCDPSession(p);
 		await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
-		await p.reload();
+		await p.goto(realUrl + '#502-fix');
 		assert.equal(await p.locator('button.copy').count(), 0, 'the script ran');
 		assert.equal(await p.isVisible('[id="502"] .jump a[href="#502-fix"]'), true, 'no jump link');
 		const t = await p.evaluate(() => {
