@@ -454,13 +454,31 @@
        break points), and in no-fill mode, where one longer than the line
        runs past it without a "can't break line" warning from groff.  Not
        .UR/.UE: groff 1.22 draws the URL in angle brackets and breaks it at
-       each '/', and mandoc 1.14 adds the brackets too. -->
+       each '/', and mandoc 1.14 adds the brackets too.  A URL longer than
+       the 73 columns the text has at 80 is moved left into the 7-column
+       indent as far as it needs (the IANA registry's 74 characters by one),
+       so that it still ends by column 80; only one of more than 80 runs
+       past. -->
   <xsl:template name="url">
     <xsl:param name="href"/>
+    <xsl:variable name="over" select="string-length($href) - 73"/>
+    <xsl:variable name="out">
+      <xsl:choose>
+        <xsl:when test="$over &gt; 7">7</xsl:when>
+        <xsl:when test="$over &gt; 0"><xsl:value-of select="$over"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$out != 0">
+      <xsl:value-of select="concat('.in -', $out, 'n', $nl)"/>
+    </xsl:if>
     <xsl:text>.nf&#10;\%</xsl:text>
     <xsl:value-of select="hx:roff-url($href)"/>
     <xsl:text>&#10;.fi</xsl:text>
     <xsl:value-of select="$nl"/>
+    <xsl:if test="$out != 0">
+      <xsl:value-of select="concat('.in +', $out, 'n', $nl)"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- The statuses of class $id, each a .TP item: its page, then code,
