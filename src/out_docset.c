@@ -232,12 +232,6 @@ docset_is_identifier(const char *s)
 	return 1;
 }
 
-/*
- * Every row, the status entries first and in registry order (statuses[i] is
- * rows[i]).  A status that shares its code with the one answering for it is
- * named with its origin, "499 Token Required (Esri)", so the two read apart
- * in a result list.
- */
 /* The code 100 to 599 that starts at p (three digits), or -1. */
 static int
 docset_code_at(const char *p)
@@ -258,6 +252,12 @@ docset_has_code(const char *s)
 	return 0;
 }
 
+/*
+ * Every row, the status entries first and in registry order (statuses[i] is
+ * rows[i]).  A status that shares its code with the one answering for it is
+ * named with its origin, "499 Token Required (Esri)", so the two read apart
+ * in a result list.
+ */
 static void
 docset_rows(const struct registry *reg, struct docset_rows *rs)
 {

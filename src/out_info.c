@@ -223,6 +223,15 @@ info_put(struct info *in, const void *p, size_t n)
 	in->written += n;
 }
 
+/* "* LABEL: TARGET." (TARGET a node or an anchor), no description. */
+static void
+info_menu_ref(struct buf *b, const char *label, const char *target)
+{
+	buf_puts(b, "* ");
+	esc_info_line(b, label, strlen(label));
+	buf_printf(b, ": %s.\n", target);
+}
+
 /*
  * Write what out holds: before the first node, the preamble; after, the
  * last node started, its header slot replaced by the header, with next as its
@@ -253,11 +262,8 @@ info_flush(struct info *in, const char *next)
 		buf_printf(&head, ",  Prev: %s", in->nodes[in->nnodes - 2].name);
 	buf_printf(&head, ",  Up: %s\n\n", nd->up);
 	buf_init(&item);
-	if (in->next_label != NULL && next != NULL) {
-		buf_puts(&item, "* ");
-		esc_info_line(&item, in->next_label, strlen(in->next_label));
-		buf_printf(&item, ": %s.\n", next);
-	}
+	if (in->next_label != NULL && next != NULL)
+		info_menu_ref(&item, in->next_label, next);
 	/* The node's anchors were counted in out, where the slot stood. */
 	for (; in->flushed < in->nanchors; in->flushed++) {
 		a = &in->anchors[in->flushed];
@@ -324,15 +330,6 @@ info_menu_item(struct info *in, const char *node, const char *desc)
 	info_fill(&in->out, head.data, pad, desc);
 	free(pad);
 	buf_release(&head);
-}
-
-/* "* LABEL: TARGET." (TARGET a node or an anchor), no description. */
-static void
-info_menu_ref(struct info *in, const char *label, const char *target)
-{
-	buf_puts(&in->out, "* ");
-	esc_info_line(&in->out, label, strlen(label));
-	buf_printf(&in->out, ": %s.\n", target);
 }
 
 /*
@@ -451,7 +448,7 @@ info_record(struct info *in, char *line)
 		info_menu_item(in, f[1], f[2]);
 		in->in_menu = 2;
 	} else if (strcmp(f[0], "@menu-ref") == 0 && n == 3 && *f[2] != '\0') {
-		info_menu_ref(in, f[1], f[2]);
+		info_menu_ref(&in->out, f[1], f[2]);
 		in->in_menu = 2;
 	} else if (strcmp(f[0], "@menu-next") == 0 && n == 2 &&
 	    in->next_label == NULL) {
