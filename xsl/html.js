@@ -25,6 +25,11 @@
 	 * only begins is worth half. */
 	var CODE = 1000, PHRASE = 100, NAME = 80, SUMMARY = 30, BODY = 10;
 	var SHOWN = 50;		/* results listed; the count says how many more */
+	/* Results made in the keystroke's own frame: more than the list shows
+	 * before it scrolls.  The rest are made in a task after that frame, so
+	 * a key lays out a screenful, not fifty (issue 11: under a frame at a
+	 * hundred statuses).  #results is aria-busy until they are there. */
+	var FIRST = 10;
 
 	function words(s) {
 		return s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
@@ -256,6 +261,8 @@
 	function search() {
 		var raw = q.value.replace(/\s+/g, ' ').trim();
 		var t = raw.toLowerCase();
+		generation++;
+		results.removeAttribute('aria-busy');
 		hits = [];
 		if (t === '') {
 			results.hidden = true;
@@ -277,7 +284,8 @@
 		if (/^[1-5][0-9][0-9]$/.test(t) && codes.indexOf(t) === -1)
 			f.appendChild(absent(t));
 		var ol = el('ol', 'hits');
-		hits.slice(0, SHOWN).forEach(function (h) { ol.appendChild(item(h, ws)); });
+		var shown = hits.slice(0, SHOWN);
+		shown.slice(0, FIRST).forEach(function (h) { ol.appendChild(item(h, ws)); });
 		if (hits.length > 0) f.appendChild(ol);
 		if (hits.length > SHOWN)
 			f.appendChild(el('p', 'more', 'And ' + (hits.length - SHOWN) +
@@ -288,6 +296,26 @@
 		results.appendChild(f);
 		results.hidden = false;
 		count.textContent = hits.length === 1 ? '1 match' : hits.length + ' matches';
+		if (shown.length > FIRST) {
+			results.setAttribute('aria-busy', 'true');
+			later(shown.slice(FIRST), ol, ws);
+		}
+	}
+
+	/* The rest of the list, after the next frame; a later keystroke's list
+	 * replaces it first (generation says whose it is). */
+	var generation = 0;
+	function later(rest, ol, ws) {
+		var mine = generation;
+		requestAnimationFrame(function () {
+			setTimeout(function () {
+				if (mine !== generation) return;
+				var f = doc.createDocumentFragment();
+				rest.forEach(function (h) { f.appendChild(item(h, ws)); });
+				ol.appendChild(f);
+				results.removeAttribute('aria-busy');
+			}, 0);
+		});
 	}
 
 	function clear() {
