@@ -64,10 +64,18 @@ check "info: the 404 node links related statuses" grep -q '\*note 405 Method Not
 
 # The answer first (xml/README.md, "Page order"), in every status node: the
 # fixes, who sent it, the causes, then the explanation and the facts.
+# node_of FILE: the Info node of a status file, as out_info names it: code and
+# phrase, without the characters a node name cannot hold (esc_info_node), so
+# 306 (Unused) is the node "306 Unused".
+node_of() {
+	printf '%s %s\n' "$(xmllint --nonet --xpath 'string(/status/@code)' "$1")" \
+	    "$(xmllint --nonet --xpath 'string(/status/facts/phrase)' "$1")" |
+	    tr -d ',:.()' | tr -s ' ' | sed 's/ $//'
+}
 order="Fixing it as a developer or admin|Fixing it as a visitor|Finding who sent it|Common causes|What it means|Facts|Examples"
 bad=
 for x in xml/codes/*.xml; do
-	node="$(xmllint --nonet --xpath 'string(/status/@code)' "$x") $(xmllint --nonet --xpath 'string(/status/facts/phrase)' "$x")"
+	node=$(node_of "$x")
 	got=$(info -f "$gz" -n "$node" -o - 2> /dev/null | grep -xE "$order" | tr '\n' '|')
 	[ "$got" = "$order|" ] || bad="$bad [$node: $got]"
 done
@@ -86,7 +94,7 @@ menu_bad() {
 	for x in xml/codes/*.xml; do
 		code=$(xmllint --nonet --xpath 'string(/status/@code)' "$x")
 		slug=$(xmllint --nonet --xpath 'string(/status/@slug)' "$x")
-		node="$code $(xmllint --nonet --xpath 'string(/status/facts/phrase)' "$x")"
+		node=$(node_of "$x")
 		want="Fix:Fixing it as a developer or admin|Visitor:Fixing it as a visitor|Sender:Finding who sent it|Causes:Common causes|Meaning:What it means|Facts:Facts|"
 		[ "$(xmllint --nonet --xpath 'count(/status/facts/headers)' "$x")" = 0 ] || want="${want}Headers:Headers|"
 		want="${want}Examples:Examples|Standards:Standards|"
