@@ -256,6 +256,7 @@
       <xsl:when test=". = 'not-needed'">Not needed: the request succeeded</xsl:when>
       <xsl:when test=". = 'never'">Do not repeat the same request</xsl:when>
       <xsl:when test=". = 'after-change'">Only after changing the request</xsl:when>
+      <xsl:when test=". = 'follow'">Where Location says</xsl:when>
       <xsl:when test=". = 'after-delay'">After a delay</xsl:when>
       <xsl:when test=". = 'idempotent-only'">Only idempotent requests, with backoff</xsl:when>
       <xsl:when test=". = 'yes'">Yes</xsl:when>
