@@ -899,6 +899,12 @@ reg_check_status(xmlNodePtr n, struct status *st)
 		    "'forbidden'", st->code);
 		bad = 1;
 	}
+	if (ietf && (st->code == 205) != (strcmp(body, "empty") == 0)) {
+		reg_error(n, st->code == 205 ? "a 205 response has no content but "
+		    "is framed (Content-Length: 0): body must be 'empty'" :
+		    "body 'empty' is for 205 Reset Content only");
+		bad = 1;
+	}
 	if (strcmp(body, "not-sent") == 0 && ietf) {
 		reg_error(n, "body 'not-sent' is only for vendor statuses that "
 		    "never reach the client");

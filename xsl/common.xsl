@@ -236,6 +236,7 @@
   <xsl:template match="body" mode="describe">
     <xsl:choose>
       <xsl:when test=". = 'forbidden'">none: the response ends with its header section</xsl:when>
+      <xsl:when test=". = 'empty'">none, but framed as usual: Content-Length: 0</xsl:when>
       <xsl:when test=". = 'allowed'">allowed</xsl:when>
       <xsl:otherwise>nothing is sent: the status appears only in a log</xsl:otherwise>
     </xsl:choose>

@@ -540,7 +540,7 @@ def run_one(slug, facts, framework, el):
                 for m in must:
                     if header(headers, m) is None:
                         problems.append("no %s, which a %d must carry" % (m, code))
-                if facts["body"] == "forbidden":
+                if facts["body"] in ("forbidden", "empty"):
                     if body:
                         problems.append("%d bytes of content on a %d" % (len(body), code))
                     if header(headers, "Content-Type") is not None:
