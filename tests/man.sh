@@ -90,7 +90,10 @@ for x in xml/codes/*.xml; do
 	slug=$(basename "$x" .xml)
 	shown=$(MANWIDTH=80 MANPAGER=cat man -l "$m7/$slug.7.gz" 2> /dev/null | head -n 40 | words)
 	tldr=$(xmllint --nonet --xpath 'string(/status/about/tldr)' "$x" | words | cut -c1-60)
-	fix=$(xmllint --nonet --xpath 'string((/status/about/developer//li | /status/about/developer/p)[1])' "$x" |
+	# The fix's words up to its first cross-reference (an empty <sref/> in
+	# the registry, "202 Accepted" on the page).
+	fix=$(xmllint --nonet --xpath '(/status/about/developer//li | /status/about/developer/p)[1]' "$x" |
+		tr '\n' ' ' | sed 's/<sref[^>]*>.*//; s/<[^>]*>//g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&amp;/\&/g' |
 		words | cut -c1-60)
 	case $shown in
 	*"$tldr"*"$fix"*) ok "man: $slug: summary and first developer fix in the first 40 lines" ;;
