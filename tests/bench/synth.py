@@ -83,7 +83,7 @@ def main():
     for text in originals:
         c = int(re.search(r'code="(\d{3})"', text).group(1))
         uses[c] = uses.get(c, 0) + 1
-    special = {101, 103, 201, 204, 301, 302, 303, 304, 307, 308, 401, 405, 407, 426, 429, 503}
+    special = {101, 103, 201, 204, 205, 301, 302, 303, 304, 307, 308, 401, 405, 407, 426, 429, 503}
     i = 0
     while len(names) < n:
         text = originals[i % len(originals)]
@@ -109,6 +109,9 @@ def main():
             copy = copy.replace('<status slug=', '<status primary="false" slug=', 1)
         copy = copy.replace("<phrase>%s</phrase>" % phrase, "<phrase>%s %s</phrase>" % (phrase, suffix), 1)
         copy = re.sub(r"\s*<alias>[^<]*</alias>", "", copy)
+        # 'empty' is 205's own rule (no content, but framed); a copy under
+        # another code may carry content.
+        copy = copy.replace("<body>empty</body>", "<body>allowed</body>", 1)
         name = slug + ".xml"
         with open(os.path.join(out, "codes", name), "w", encoding="utf-8") as f:
             f.write(copy)
