@@ -25,11 +25,22 @@
 	 * only begins is worth half. */
 	var CODE = 1000, PHRASE = 100, NAME = 80, SUMMARY = 30, BODY = 10;
 	var SHOWN = 50;		/* results listed; the count says how many more */
-	/* Results made in the keystroke's own frame: more than the list shows
-	 * before it scrolls.  The rest are made in a task after that frame, so
-	 * a key lays out a screenful, not fifty (issue 11: under a frame at a
-	 * hundred statuses).  #results is aria-busy until they are there. */
+	/* Results made in the keystroke's own frame: a few more than the list
+	 * shows before it scrolls.  The rest are made in a task after that
+	 * frame, so a key lays out a screenful, not fifty (issue 11: under a
+	 * frame at a hundred statuses).  #results is aria-busy until they are
+	 * there.  How many fill the list is learnt from the last one: its
+	 * height over its items, against the list's max-height in html.css,
+	 * min(70vh, 36rem); ten until a list has been laid out. */
 	var FIRST = 10;
+	function first() {
+		var ol = results.firstChild && results.querySelector('ol.hits');
+		if (results.hidden || !ol || ol.children.length < 3) return FIRST;
+		var each = ol.offsetHeight / ol.children.length;
+		var rem = parseFloat(getComputedStyle(doc.documentElement).fontSize) || 16;
+		var box = Math.min(0.7 * window.innerHeight, 36 * rem);
+		return Math.max(4, Math.min(FIRST + 5, Math.ceil(box / each) + 2));
+	}
 
 	function words(s) {
 		return s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
@@ -261,6 +272,7 @@
 	function search() {
 		var raw = q.value.replace(/\s+/g, ' ').trim();
 		var t = raw.toLowerCase();
+		var now = first();
 		generation++;
 		results.removeAttribute('aria-busy');
 		hits = [];
@@ -285,7 +297,7 @@
 			f.appendChild(absent(t));
 		var ol = el('ol', 'hits');
 		var shown = hits.slice(0, SHOWN);
-		shown.slice(0, FIRST).forEach(function (h) { ol.appendChild(item(h, ws)); });
+		shown.slice(0, now).forEach(function (h) { ol.appendChild(item(h, ws)); });
 		if (hits.length > 0) f.appendChild(ol);
 		if (hits.length > SHOWN)
 			f.appendChild(el('p', 'more', 'And ' + (hits.length - SHOWN) +
@@ -296,9 +308,9 @@
 		results.appendChild(f);
 		results.hidden = false;
 		count.textContent = hits.length === 1 ? '1 match' : hits.length + ' matches';
-		if (shown.length > FIRST) {
+		if (shown.length > now) {
 			results.setAttribute('aria-busy', 'true');
-			later(shown.slice(FIRST), ol, ws);
+			later(shown.slice(now), ol, ws);
 		}
 	}
 

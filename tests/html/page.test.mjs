@@ -295,11 +295,22 @@ test('"gateway" lists 502 first', async () => {
 // A keystroke makes only the results the list shows before it scrolls
 // (issue 11: a key's frame at a hundred statuses); the rest come in a task
 // after that frame.  In the keystroke itself, at phone and desktop width,
-// the list already fills its box; after it, every result is there.
+// the list already fills its box, on the first key (ten results) and on a
+// later one (as many as the last list's items say fill it); after it,
+// every result is there.
 test('a long result list fills its box at once and is whole a frame later', async () => {
-	for (const width of [390, 800, 1280]) {
+	for (const [width, height, before] of [[390, 844, ''], [390, 844, 'reque'], [800, 600, 'reque'],
+		[1280, 800, ''], [1280, 1400, 'reque']]) {
 		await fresh();
-		await page.setViewportSize({ width, height: 844 });
+		await page.setViewportSize({ width, height });
+		if (before) {
+			await page.evaluate((t) => {
+				const q = document.getElementById('q');
+				q.value = t;
+				q.dispatchEvent(new Event('input'));
+			}, before);
+			await page.waitForSelector('#results:not([aria-busy])', { state: 'attached' });
+		}
 		const now = await page.evaluate(() => {
 			const q = document.getElementById('q');
 			const r = document.getElementById('results');
@@ -313,12 +324,13 @@ test('a long result list fills its box at once and is whole a frame later', asyn
 			};
 		});
 		const total = parseInt(now.count, 10);
+		const at = `${width}x${height}${before ? ` after "${before}"` : ''}`;
 		assert.ok(total > now.items, `control: "request" must match more than a screenful (${now.count}, ${now.items} made)`);
-		assert.equal(now.busy, 'true', `${width}px: the list is not marked busy while it is partial`);
-		assert.ok(now.fills, `${width}px: the first ${now.items} results leave the list's box part empty`);
+		assert.equal(now.busy, 'true', `${at}: the list is not marked busy while it is partial`);
+		assert.ok(now.fills, `${at}: the first ${now.items} results leave the list's box part empty`);
 		await page.waitForSelector('#results:not([aria-busy])', { state: 'attached' });
 		const items = await page.$$eval('#results ol.hits > li', (li) => li.length);
-		assert.equal(items, Math.min(total, 50), `${width}px: ${items} results listed after the frame, of ${now.count}`);
+		assert.equal(items, Math.min(total, 50), `${at}: ${items} results listed after the frame, of ${now.count}`);
 	}
 	await page.setViewportSize({ width: 1280, height: 800 });
 });
