@@ -232,6 +232,15 @@ INFOPATH="$infodir:" info httperror 102 -o - > "$tmp/i102" 2>&1
 check "info: info httperror 102 lands on 102" grep -q '^File: httperror.info,  Node: 102 Processing,' "$tmp/i102"
 INFOPATH="$infodir:" info httperror 502 Fix -o - > "$tmp/i502" 2>&1
 check "info: info httperror 502 Fix follows the menus to 502" grep -q '^File: httperror.info,  Node: 502 Bad Gateway,' "$tmp/i502"
+# Every status: info httperror CODE lands on the node of its primary meaning.
+bad=
+for x in xml/codes/*.xml; do
+	[ "$(xmllint --nonet --xpath 'string(/status/@primary)' "$x")" = false ] && continue
+	code=$(xmllint --nonet --xpath 'string(/status/@code)' "$x")
+	INFOPATH="$infodir:" info httperror "$code" -o - 2> /dev/null | head -n 1 |
+		grep -qF "Node: $(node_of "$x")," || bad="$bad $code"
+done
+check "info: info httperror CODE lands on every status${bad:+ (not:$bad)}" test -z "$bad"
 INFOPATH="$infodir:" info httperror 'Not Found' -o - > "$tmp/inf" 2>&1
 check "info: info httperror 'Not Found' lands on 404" grep -q '^File: httperror.info,  Node: 404 Not Found,' "$tmp/inf"
 INFOPATH="$infodir:" info --all --index-search=Gateway httperror -o - > "$tmp/igw" 2>&1

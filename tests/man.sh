@@ -253,6 +253,21 @@ else
 fi
 man -M "$md" 5xx 2>&1 | grep -q '502-bad-gateway(7)' &&
 	ok "man: man 5xx lists the 5xx statuses" || not_ok "man: man 5xx"
+# Every status, as a reader asks for it on the installed tree: man CODE and
+# man SLUG show its page (the code's primary meaning for man CODE), as its
+# NAME line says.  (At 300 columns, so that the NAME line is not wrapped
+# and man-db saves no cat page beside the installed tree, which it does
+# only at 80 and which make uninstall would then leave behind.)
+bad=
+for x in xml/codes/*.xml; do
+	slug=$(basename "$x" .xml)
+	code=${slug%%-*}
+	name="- HTTP status $code $(xmllint --nonet --xpath 'string(/status/facts/phrase)' "$x") ("
+	MANWIDTH=300 man -M "$md" 7 "$slug" 2> /dev/null | grep -qF -- "$name" || bad="$bad $slug"
+	[ "$(xmllint --nonet --xpath 'string(/status/@primary)' "$x")" = false ] && continue
+	MANWIDTH=300 man -M "$md" 7 "$code" 2> /dev/null | grep -qF -- "$name" || bad="$bad $code"
+done
+check "man: man CODE and man SLUG reach every status${bad:+ (not:$bad)}" test -z "$bad"
 man -M "$md" 1 httperror 2>&1 | grep -q 'EXIT STATUS' &&
 	ok "man: man 1 httperror" || not_ok "man: man 1 httperror"
 # httperror(7) names where this install put every output, and they are there.
