@@ -493,6 +493,34 @@ test('#404 with a result list open shows 404', async () => {
 	assert.equal(inView, true, '404 is not scrolled into view');
 });
 
+// Every status by its id (its code, or its slug for a code's other
+// meaning, as #499-token-required): loaded with #N, the page shows that
+// status at the top of the window, headed by its code.
+test('#N opens every status at the top of the window', async () => {
+	await fresh();
+	const statuses = await page.$$eval('article.status', (as) =>
+		as.map((a) => ({ id: a.id, head: a.querySelector('h3').textContent })));
+	assert.ok(statuses.length >= 33, `only ${statuses.length} statuses`);
+	const bad = [];
+	for (const s of statuses) {
+		await page.goto(realUrl + '#' + s.id);
+		const r = await page.evaluate((id) => {
+			const t = document.querySelector(':target');
+			const a = document.getElementById(id);
+			return {
+				target: t ? t.id : null,
+				// scroll-margin-top keeps a little room above the status.
+				top: a.getBoundingClientRect().top - parseFloat(getComputedStyle(a).scrollMarginTop),
+			};
+		}, s.id);
+		if (r.target !== s.id || Math.abs(r.top) > 2)
+			bad.push(`#${s.id}: target ${r.target}, ${Math.round(r.top)}px from the top`);
+		if (!new RegExp(`^${s.id.slice(0, 3)} `).test(s.head))
+			bad.push(`#${s.id}: headed "${s.head}"`);
+	}
+	assert.deepEqual(bad, []);
+});
+
 test('#499 is nginx\'s 499 and #499-token-required is Esri\'s', async () => {
 	await fresh('#499');
 	assert.equal(await targetId(), '499');
