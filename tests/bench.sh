@@ -2,8 +2,9 @@
 # bench.sh: speed and size of builds, for `make bench` (and `make bench-large`).
 # Not a test: it only reports, and never fails on a time.
 #
-# For each registry size in BENCH_SIZES (16 is the real registry; larger ones
-# are made by tests/bench/synth.py from copies of the real entries), and for
+# For each registry size in BENCH_SIZES ("real" is the real registry, its
+# statuses counted; numbers are registries made by tests/bench/synth.py from
+# the real entries and copies of them), and for
 # each format and the full build: the median wall time of BENCH_RUNS runs,
 # that time per status, the peak RSS, and, up to BENCH_CG_MAX statuses, the
 # instruction count from callgrind (repeatable whatever else the machine is
@@ -22,7 +23,8 @@
 # today's outputs.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=$TOP/build/httperror
-SIZES=${BENCH_SIZES:-16 100 1000}
+SIZES=${BENCH_SIZES:-real 100 1000}
+REAL=$(grep -c '<xi:include href="codes/' "$TOP/xml/registry.xml")
 RUNS=${BENCH_RUNS:-5}
 CG_MAX=${BENCH_CG_MAX:-100}
 tmp=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/httperror-bench.XXXXXX")
@@ -37,7 +39,8 @@ median() {
 
 printf '%-7s %-7s %10s %12s %10s %16s\n' statuses format "median ms" "us/status" "peak KiB" instructions
 for n in $SIZES; do
-	if [ "$n" = 16 ]; then
+	if [ "$n" = real ]; then
+		n=$REAL
 		reg=$TOP/xml/registry.xml
 	else
 		python3 "$TOP/tests/bench/synth.py" "$n" "$tmp/r$n" || exit 1
@@ -82,7 +85,7 @@ done
 DOCBOOK=/usr/share/xml/docbook/stylesheet/docbook-xsl-nons/manpages/docbook.xsl
 PEER_N=${BENCH_PEER_SIZE:-100}
 if command -v xsltproc > /dev/null && [ -f "$DOCBOOK" ]; then
-	if [ "$PEER_N" = 16 ]; then preg=$TOP/xml/registry.xml; else
+	if [ "$PEER_N" = real ]; then PEER_N=$REAL; preg=$TOP/xml/registry.xml; else
 		[ -d "$tmp/r$PEER_N" ] || python3 "$TOP/tests/bench/synth.py" "$PEER_N" "$tmp/r$PEER_N" || exit 1
 		preg=$tmp/r$PEER_N/xml/registry.xml
 	fi
@@ -128,7 +131,7 @@ fi
 if command -v node > /dev/null && [ -d "$TOP/node_modules/playwright-core" ] && [ -x /usr/bin/chromium ]; then
 	pages=
 	for n in $SIZES; do
-		case "$n" in 16) r=$TOP/xml/registry.xml ;; *) r=$tmp/r$n/xml/registry.xml ;; esac
+		case "$n" in real) n=$REAL; r=$TOP/xml/registry.xml ;; *) r=$tmp/r$n/xml/registry.xml ;; esac
 		[ "$n" -gt 1000 ] && continue	# the page is tens of megabytes past that
 		rm -rf "$tmp/h$n"
 		"$TOOL" build -f html -o "$tmp/h$n" "$r" > /dev/null 2>&1 &&
