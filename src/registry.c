@@ -555,7 +555,7 @@ reg_parse(const char *path, xmlDictPtr dict)
 	ctxt->sax->internalSubset = reg_refuse_dtd;
 	ctxt->_private = &dtd_line;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+	    XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
 	xmlFreeParserCtxt(ctxt);
 	free(data);
 	msg_flush(path);
