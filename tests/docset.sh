@@ -220,6 +220,21 @@ for pair in "404:404 Not Found" "102:102 Processing" "502:502 Bad Gateway" "499:
 	check "docset: Zeal's search for $code lists '$want' first (got '$zeal')" test "$zeal" = "$want"
 	check "docset: Dash's search for $code lists '$want' first (got '$dash')" test "$dash" = "$want"
 done
+# And so for every status: a search for its code lists it first in both
+# orders (its code's primary meaning, for a code with two).
+bad=
+for x in xml/codes/*.xml; do
+	[ "$(xmllint --nonet --xpath 'string(/status/@primary)' "$x")" = false ] && continue
+	code=$(xmllint --nonet --xpath 'string(/status/@code)' "$x")
+	want="$code $(xmllint --nonet --xpath 'string(/status/facts/phrase)' "$x")"
+	zeal=$(sqlite3 "$db" "SELECT name FROM searchIndex WHERE name LIKE '%$code%' ORDER BY length(name)" | head -1)
+	dash=$(sqlite3 "$db" "SELECT name FROM searchIndex WHERE name LIKE '%$code%' ORDER BY
+		CASE type WHEN 'Category' THEN 14 WHEN 'Constant' THEN 85 WHEN 'Value' THEN 87
+		WHEN 'Keyword' THEN 93 WHEN 'Section' THEN 125 WHEN 'Entry' THEN 126 ELSE 0 END,
+		length(name), name COLLATE NOCASE" | head -1)
+	[ "$zeal" = "$want" ] && [ "$dash" = "$want" ] || bad="$bad [$code: Zeal '$zeal', Dash '$dash']"
+done
+check "docset: a search for any status's code lists it first in Zeal's and Dash's order${bad:+:$bad}" test -z "$bad"
 
 # Found by symptom (issue 11): each keyword is a Keyword row, so http:rate
 # lists 429 first in Zeal's order; one holding a code stays out.
