@@ -42,6 +42,7 @@ struct info_node {
 struct info_entry {
 	char	*entry;
 	char	*node;
+	int	 header;	/* from a header the status carries, not its own words */
 };
 
 /*
@@ -363,6 +364,10 @@ info_entry_cmp(const void *a, const void *b)
 		return c;
 	if ((c = strcmp(x->entry, y->entry)) != 0)
 		return c;
+	/* Where the entry is a status's keyword it goes before the statuses
+	 * that only carry that header: i Retry-After is 429 first, then 413. */
+	if (x->header != y->header)
+		return x->header - y->header;
 	return strcmp(x->node, y->node);
 }
 
@@ -463,7 +468,8 @@ info_record(struct info *in, char *line)
 
 		/* The NUL-BS cookie tells Info readers this menu is an index. */
 		buf_put(&in->out, index_start, sizeof(index_start) - 1);
-	} else if (strcmp(f[0], "@index-entry") == 0 && n == 3) {
+	} else if (strcmp(f[0], "@index-entry") == 0 && (n == 3 ||
+	    (n == 4 && strcmp(f[3], "header") == 0))) {
 		if (in->nentries == in->entrycap) {
 			in->entrycap = in->entrycap == 0 ? 64 : xmul(in->entrycap, 2);
 			in->entries = xreallocarray(in->entries, in->entrycap,
@@ -471,6 +477,7 @@ info_record(struct info *in, char *line)
 		}
 		in->entries[in->nentries].entry = xstrdup(f[1]);
 		in->entries[in->nentries].node = xstrdup(f[2]);
+		in->entries[in->nentries].header = n == 4;
 		in->nentries++;
 	} else {
 		msg(MSG_ERROR, in->src, 0, 0, "unknown Info record '%s' with %zu "

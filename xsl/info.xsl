@@ -29,7 +29,10 @@
                                     (out_info.c knows it when the next starts)
     @anchor NAME                    an anchor (a Ref: in the Tag Table) where
                                     the next heading or paragraph starts
-    @index, then @index-entry ENTRY NODE
+    @index, then @index-entry ENTRY NODE [header]
+                                    an index entry; "header" marks one made
+                                    from a header the status carries, which
+                                    sorts after the same words as a keyword
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -136,10 +139,14 @@
         </xsl:for-each>
         <!-- Found by symptom (issue 11): the keywords, and the headers the
              status comes with, so that i rate limit and i Retry-After land
-             here. -->
-        <xsl:for-each select="about/keywords/keyword |
-            facts/headers/header/@name[not(. = ../../../../about/keywords/keyword)]">
+             here; a header that is not also a keyword is marked, and sorts
+             after the statuses that have it as a keyword (429 before 413
+             for Retry-After). -->
+        <xsl:for-each select="about/keywords/keyword">
           <xsl:value-of select="concat('@index-entry', $tab, hx:info-node(.), $tab, $node, $nl)"/>
+        </xsl:for-each>
+        <xsl:for-each select="facts/headers/header/@name[not(. = ../../../../about/keywords/keyword)]">
+          <xsl:value-of select="concat('@index-entry', $tab, hx:info-node(.), $tab, $node, $tab, 'header', $nl)"/>
         </xsl:for-each>
         <!-- and each log line, so that i Connection refused lands on 502. -->
         <xsl:for-each select="about/diagnose/logs/log">
