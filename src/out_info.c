@@ -167,7 +167,10 @@ info_underline(struct buf *b, const char *text, int c)
 	buf_puts(b, "\n\n");
 }
 
-/* Split a record into at most max tab-separated fields (in place). */
+/*
+ * Split a record into at most max tab-separated fields (in place); the last
+ * one keeps any tabs after it (an @index-entry's optional flag).
+ */
 static size_t
 info_fields(char *line, char **f, size_t max)
 {
@@ -176,7 +179,7 @@ info_fields(char *line, char **f, size_t max)
 
 	while (n < max) {
 		f[n++] = line;
-		if ((tab = strchr(line, '\t')) == NULL)
+		if (n == max || (tab = strchr(line, '\t')) == NULL)
 			break;
 		*tab = '\0';
 		line = tab + 1;
@@ -405,7 +408,7 @@ info_index(struct info *in)
 static int
 info_record(struct info *in, char *line)
 {
-	char	*f[3];
+	char	*f[3] = { NULL, NULL, NULL }, *flag;
 	size_t	 n;
 
 	n = info_fields(line, f, 3);
@@ -468,8 +471,11 @@ info_record(struct info *in, char *line)
 
 		/* The NUL-BS cookie tells Info readers this menu is an index. */
 		buf_put(&in->out, index_start, sizeof(index_start) - 1);
-	} else if (strcmp(f[0], "@index-entry") == 0 && (n == 3 ||
-	    (n == 4 && strcmp(f[3], "header") == 0))) {
+	} else if (strcmp(f[0], "@index-entry") == 0 && n == 3 &&
+	    ((flag = strchr(f[2], '\t')) == NULL || strcmp(flag, "\theader") == 0)) {
+		/* NODE, or NODE, a tab and "header": see info_entry_cmp(). */
+		if (flag != NULL)
+			*flag = '\0';
 		if (in->nentries == in->entrycap) {
 			in->entrycap = in->entrycap == 0 ? 64 : xmul(in->entrycap, 2);
 			in->entries = xreallocarray(in->entries, in->entrycap,
@@ -477,7 +483,7 @@ info_record(struct info *in, char *line)
 		}
 		in->entries[in->nentries].entry = xstrdup(f[1]);
 		in->entries[in->nentries].node = xstrdup(f[2]);
-		in->entries[in->nentries].header = n == 4;
+		in->entries[in->nentries].header = flag != NULL;
 		in->nentries++;
 	} else {
 		msg(MSG_ERROR, in->src, 0, 0, "unknown Info record '%s' with %zu "
