@@ -910,8 +910,11 @@ reg_check_status(xmlNodePtr n, struct status *st)
 		    "never reach the client");
 		bad = 1;
 	}
-	if (retry != NULL && (strcmp(retry, "interim") == 0) != (st->code < 200)) {
-		reg_error(n, "retry 'interim' is for 1xx statuses and only for them");
+	/* After a 101 the connection speaks another protocol: no final response. */
+	if (retry != NULL && (strcmp(retry, "interim") == 0) !=
+	    (st->code < 200 && st->code != 101)) {
+		reg_error(n, "retry 'interim' is for 1xx statuses and only for them, "
+		    "except 101, after which no final response follows");
 		bad = 1;
 	}
 	for (i = 0; ietf && i < sizeof(reg_headers) / sizeof(reg_headers[0]); i++) {

@@ -208,30 +208,23 @@ check "docset: aliases are rows of their own" test \
 if index_bad "$db" "$docs" > "$tmp/index.out"; then ok "docset: every index path is a page or an id in one"; else
 	not_ok "docset: index paths"; head "$tmp/index.out"; fi
 
-# The first result for a code, in Zeal's order and in Dash's.
-for pair in "404:404 Not Found" "102:102 Processing" "502:502 Bad Gateway" "499:499 Client Closed Request"; do
-	code=${pair%%:*}
-	want=${pair#*:}
-	zeal=$(sqlite3 "$db" "SELECT name FROM searchIndex WHERE name LIKE '%$code%' ORDER BY length(name)" | head -1)
-	dash=$(sqlite3 "$db" "SELECT name FROM searchIndex WHERE name LIKE '%$code%' ORDER BY
-		CASE type WHEN 'Category' THEN 14 WHEN 'Constant' THEN 85 WHEN 'Value' THEN 87
-		WHEN 'Keyword' THEN 93 WHEN 'Section' THEN 125 WHEN 'Entry' THEN 126 ELSE 0 END,
-		length(name), name COLLATE NOCASE" | head -1)
-	check "docset: Zeal's search for $code lists '$want' first (got '$zeal')" test "$zeal" = "$want"
-	check "docset: Dash's search for $code lists '$want' first (got '$dash')" test "$dash" = "$want"
-done
-# And so for every status: a search for its code lists it first in both
-# orders (its code's primary meaning, for a code with two).
+# The first result for a code, in Zeal's order (shortest name) and in
+# Dash's (type, then length): for every status, its code lists it first (the
+# code's primary meaning, for a code with two: 499 is nginx's).
+ZEAL_ORDER="length(name), name COLLATE NOCASE"
+DASH_ORDER="CASE type WHEN 'Category' THEN 14 WHEN 'Constant' THEN 85 WHEN 'Value' THEN 87
+	WHEN 'Keyword' THEN 93 WHEN 'Section' THEN 125 WHEN 'Entry' THEN 126 ELSE 0 END,
+	length(name), name COLLATE NOCASE"
+first_for() {	# first_for WORDS ORDER [COLUMN]: the first row a search lists
+	sqlite3 "$db" "SELECT ${3:-name} FROM searchIndex WHERE name LIKE '%$1%' ORDER BY $2" | head -1
+}
 bad=
 for x in xml/codes/*.xml; do
 	[ "$(xmllint --nonet --xpath 'string(/status/@primary)' "$x")" = false ] && continue
 	code=$(xmllint --nonet --xpath 'string(/status/@code)' "$x")
 	want="$code $(xmllint --nonet --xpath 'string(/status/facts/phrase)' "$x")"
-	zeal=$(sqlite3 "$db" "SELECT name FROM searchIndex WHERE name LIKE '%$code%' ORDER BY length(name)" | head -1)
-	dash=$(sqlite3 "$db" "SELECT name FROM searchIndex WHERE name LIKE '%$code%' ORDER BY
-		CASE type WHEN 'Category' THEN 14 WHEN 'Constant' THEN 85 WHEN 'Value' THEN 87
-		WHEN 'Keyword' THEN 93 WHEN 'Section' THEN 125 WHEN 'Entry' THEN 126 ELSE 0 END,
-		length(name), name COLLATE NOCASE" | head -1)
+	zeal=$(first_for "$code" "$ZEAL_ORDER")
+	dash=$(first_for "$code" "$DASH_ORDER")
 	[ "$zeal" = "$want" ] && [ "$dash" = "$want" ] || bad="$bad [$code: Zeal '$zeal', Dash '$dash']"
 done
 check "docset: a search for any status's code lists it first in Zeal's and Dash's order${bad:+:$bad}" test -z "$bad"
@@ -240,7 +233,7 @@ check "docset: a search for any status's code lists it first in Zeal's and Dash'
 # lists 429 first in Zeal's order; one holding a code stays out.
 for pair in "rate:429-too-many-requests.html" "upstream:502-bad-gateway.html" "maintenance:503-service-unavailable.html"; do
 	q=${pair%%:*}
-	first=$(sqlite3 "$db" "SELECT path FROM searchIndex WHERE name LIKE '%$q%' ORDER BY length(name)" | head -1)
+	first=$(first_for "$q" "$ZEAL_ORDER" path)
 	check "docset: Zeal's search for $q opens ${pair#*:} first (got '$first')" test "$first" = "${pair#*:}"
 done
 check "docset: every keyword without a code is a Keyword row" test \
@@ -290,10 +283,7 @@ check "docset: no Section name holds a digit" test \
 sqlite3 "$db" "SELECT name FROM searchIndex WHERE type <> 'Section'" > "$tmp/names"
 { cat "$tmp/names"; tr ' ' '\n' < "$tmp/names"; } | awk 'length($0) >= 3' | LC_ALL=C sort -u > "$tmp/words"
 cp "$db" "$tmp/rank.dsidx"
-for order in "Zeal:length(name), name COLLATE NOCASE" \
-	"Dash:CASE type WHEN 'Category' THEN 14 WHEN 'Constant' THEN 85 WHEN 'Value' THEN 87
-		WHEN 'Keyword' THEN 93 WHEN 'Section' THEN 125 WHEN 'Entry' THEN 126 ELSE 0 END,
-		length(name), name COLLATE NOCASE"; do
+for order in "Zeal:$ZEAL_ORDER" "Dash:$DASH_ORDER"; do
 	drowned=$(sqlite3 "$tmp/rank.dsidx" ".mode tabs" "CREATE TEMP TABLE q(w TEXT)" ".import $tmp/words q" \
 		"SELECT w, (SELECT name || ' (' || type || ')' FROM searchIndex WHERE instr(lower(name), lower(w)) > 0
 			ORDER BY ${order#*:} LIMIT 1) AS first FROM q

@@ -253,7 +253,6 @@
 
   <xsl:template match="@when" mode="describe">
     <xsl:choose>
-      <xsl:when test=". = 'interim' and ../../../@code = '101'">Not applicable: after it the connection speaks the protocol it switched to</xsl:when>
       <xsl:when test=". = 'interim'">Not applicable: an interim response, a final one follows</xsl:when>
       <xsl:when test=". = 'not-needed'">Not needed: the request succeeded</xsl:when>
       <xsl:when test=". = 'never'">Do not repeat the same request</xsl:when>

@@ -34,7 +34,7 @@
 	 * min(70vh, 36rem); ten until a list has been laid out. */
 	var FIRST = 10;
 	function first() {
-		var ol = results.firstChild && results.querySelector('ol.hits');
+		var ol = results.querySelector('ol.hits');
 		if (results.hidden || !ol || ol.children.length < 3) return FIRST;
 		var each = ol.offsetHeight / ol.children.length;
 		var rem = parseFloat(getComputedStyle(doc.documentElement).fontSize) || 16;

@@ -112,6 +112,10 @@ def main():
         # 'empty' is 205's own rule (no content, but framed); a copy under
         # another code may carry content.
         copy = copy.replace("<body>empty</body>", "<body>allowed</body>", 1)
+        # Likewise 101's retry (no final response follows it): any other 1xx
+        # is interim.
+        if first == 1:
+            copy = re.sub(r'<retry when="[^"]*">', '<retry when="interim">', copy, count=1)
         name = slug + ".xml"
         with open(os.path.join(out, "codes", name), "w", encoding="utf-8") as f:
             f.write(copy)
