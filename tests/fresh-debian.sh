@@ -193,6 +193,7 @@ inside 'make check' > "$work/check.log" 2>&1
 rc=$?
 took=$(( $(date +%s) - start ))
 grep '^FAIL' "$work/check.log"
+grep '^--- .* took ' "$work/check.log" | sed 's/^--- /fresh: inside: /'
 inside_passed=$(sed -n 's/^\([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p' "$work/check.log" | tail -n 1)
 tail -n 1 "$work/check.log" | sed 's/^/fresh: inside: /'
 if [ "$rc" -eq 0 ]; then ok "make check ($took s)"; else

@@ -4,8 +4,9 @@
 # Runs each test group below in turn (a group is tests/NAME.sh), shows every
 # check it makes, and ends with one line "N passed, M failed".  Exits 1 when any
 # check failed or a group died without saying why; never stops at the first
-# failure.  `run.sh --regen` rewrites the goldens instead of comparing them:
-# review `git diff tests/` before committing.  `run.sh GROUP...` runs only those.
+# failure; says how long each group took.  `run.sh --regen` rewrites the
+# goldens instead of comparing them: review `git diff tests/` before committing.
+# `run.sh GROUP...` runs only those.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=$TOP/build/httperror
 REGEN=0
@@ -22,8 +23,10 @@ died=0
 for g in $groups; do
 	echo "=== $g"
 	before=$(grep -c fail "$RESULTS")
+	start=$(date +%s)
 	sh "$TOP/tests/$g.sh"
 	rc=$?
+	echo "--- $g took $(( $(date +%s) - start )) s"
 	after=$(grep -c fail "$RESULTS")
 	if [ "$rc" -ne 0 ] && [ "$after" -eq "$before" ]; then
 		echo "FAIL: group $g exited with status $rc without reporting a failure"
