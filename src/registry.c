@@ -64,12 +64,14 @@ static const struct {
 	{ 401, "WWW-Authenticate", 1 },
 	{ 405, "Allow", 1 },
 	{ 407, "Proxy-Authenticate", 1 },
+	{ 416, "Content-Range", 0 },
 	{ 426, "Upgrade", 1 },
 	{ 429, "Retry-After", 0 },
 	{ 503, "Retry-After", 0 },
 };
 
 #define REG_SLUG_MAX	64	/* as the schema's slug type says */
+#define REG_CODE_COLS	73	/* a <pre> or <wire> line; man sets code 7 in */
 
 /* ===== Node helpers ===== */
 
@@ -821,6 +823,58 @@ reg_check_urls(const xmlNode *n)
 	return bad ? -1 : 0;
 }
 
+/*
+ * Code that fits (xml/README.md): every line of a <pre> or <wire> at most
+ * REG_CODE_COLS columns, a tab counting to the next multiple of 4 and each
+ * UTF-8 character as one column.  Reported at the line itself: the text of
+ * the element starts on the line of its start tag.
+ */
+static int
+reg_check_code_width(const xmlNode *n)
+{
+	const xmlNode	*c;
+	const char	*file, *p;
+	xmlChar		*text;
+	long		 line;
+	size_t		 col;
+	int		 bad = 0;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!reg_is(c, "pre") && !reg_is(c, "wire")) {
+			if (c->children != NULL &&
+			    reg_check_code_width(c->children) == -1)
+				bad = 1;
+			continue;
+		}
+		if ((text = xmlNodeGetContent(c)) == NULL)
+			continue;
+		reg_where(reg_cur, c, &file, &line);
+		for (p = (const char *)text, col = 0;; p++) {
+			if (*p == '\n' || *p == '\0') {
+				if (col > REG_CODE_COLS) {
+					msg(MSG_ERROR, file, line, 0, "a line of <%s> is "
+					    "%zu columns wide, over %d: break it as the "
+					    "language would (xml/README.md, \"Code that "
+					    "fits\")", (const char *)c->name, col,
+					    REG_CODE_COLS);
+					bad = 1;
+				}
+				if (*p == '\0')
+					break;
+				line++;
+				col = 0;
+			} else if (*p == '\t')
+				col = (col / 4 + 1) * 4;
+			else if ((*p & 0xc0) != 0x80)
+				col++;
+		}
+		xmlFree(text);
+	}
+	return bad ? -1 : 0;
+}
+
 /* Check one <status> and fill *st; returns -1 after reporting any problem. */
 static int
 reg_check_status(xmlNodePtr n, struct status *st)
@@ -938,6 +992,8 @@ reg_check_status(xmlNodePtr n, struct status *st)
 		free(rel);
 	}
 	if (reg_check_urls(n->children) == -1)
+		bad = 1;
+	if (reg_check_code_width(n->children) == -1)
 		bad = 1;
 out:
 	free(code);
