@@ -83,7 +83,7 @@ def main():
     for text in originals:
         c = int(re.search(r'code="(\d{3})"', text).group(1))
         uses[c] = uses.get(c, 0) + 1
-    special = {101, 103, 201, 204, 205, 301, 302, 303, 304, 307, 308, 401, 405, 407, 426, 429, 503}
+    special = {101, 103, 201, 204, 205, 301, 302, 303, 304, 307, 308, 401, 405, 407, 416, 426, 429, 503}
     i = 0
     while len(names) < n:
         text = originals[i % len(originals)]
@@ -101,13 +101,21 @@ def main():
             # Longer than any first meaning, so that it never outranks the
             # code's own status in a docset search.
             suffix += " Other Meaning Of The Code"
-        words = re.findall(r"[a-z0-9]+", (phrase + " " + suffix).lower())
-        slug = "%s-%s" % (code, "-".join(words))
+        # The slug may not pass 64 characters (registry.xsd): a long phrase
+        # loses words from its end, and the copy's phrase is what is kept.
+        tokens = phrase.split()
+        while True:
+            kept = " ".join(tokens)
+            words = re.findall(r"[a-z0-9]+", (kept + " " + suffix).lower())
+            slug = "%s-%s" % (code, "-".join(words))
+            if len(slug) <= 64 or len(tokens) == 1:
+                break
+            tokens.pop()
         copy = re.sub(r'slug="[^"]*"', 'slug="%s"' % slug, text, count=1)
         copy = re.sub(r'\s+primary="[^"]*"', "", copy, count=1)
         if not primary:
             copy = copy.replace('<status slug=', '<status primary="false" slug=', 1)
-        copy = copy.replace("<phrase>%s</phrase>" % phrase, "<phrase>%s %s</phrase>" % (phrase, suffix), 1)
+        copy = copy.replace("<phrase>%s</phrase>" % phrase, "<phrase>%s %s</phrase>" % (kept, suffix), 1)
         copy = re.sub(r"\s*<alias>[^<]*</alias>", "", copy)
         # 'empty' is 205's own rule (no content, but framed); a copy under
         # another code may carry content.
