@@ -191,10 +191,25 @@
   <!-- The line after the summary (xml/README.md, Page order): "Most likely
        sent by a reverse proxy or a CDN.", or "logged by" for a code that is
        never sent.  Plain text: each output escapes it its own way. -->
+  <!-- "never sent as 494: the client receives 400 Bad Request" (the phrase
+       of the status answering for that code, when the registry has it). -->
+  <xsl:template name="sent-as">
+    <xsl:param name="s" select="ancestor-or-self::status"/>
+    <xsl:variable name="as" select="$s/facts/sent-as"/>
+    <xsl:variable name="to" select="key('code', $as)[not(@primary = 'false')][1]"/>
+    <xsl:value-of select="concat('never sent as ', $s/@code, ': the client receives ', $as)"/>
+    <xsl:if test="$to">
+      <xsl:value-of select="concat(' ', $to/facts/phrase)"/>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="sent-by">
     <xsl:param name="s" select="ancestor-or-self::status"/>
     <xsl:choose>
       <xsl:when test="$s/facts/body = 'not-sent'">Most likely logged by </xsl:when>
+      <xsl:when test="$s/facts/sent-as">
+        <xsl:value-of select="concat('Most likely sent, as ', $s/facts/sent-as, ', by ')"/>
+      </xsl:when>
       <xsl:otherwise>Most likely sent by </xsl:otherwise>
     </xsl:choose>
     <xsl:apply-templates select="$s/facts/producers" mode="describe"/>
@@ -234,6 +249,10 @@
   </xsl:template>
 
   <xsl:template match="body" mode="describe">
+    <xsl:if test="../sent-as">
+      <xsl:call-template name="sent-as"/>
+      <xsl:text> instead; content </xsl:text>
+    </xsl:if>
     <xsl:choose>
       <xsl:when test=". = 'forbidden'">none: the response ends with its header section</xsl:when>
       <xsl:when test=". = 'empty'">none, but framed as usual: Content-Length: 0</xsl:when>

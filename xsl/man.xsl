@@ -242,6 +242,27 @@
         <xsl:value-of select="hx:roff-line(hx:roff(concat('Written to the ', $f/origin, ' log only; never sent to a client.')))"/>
         <xsl:value-of select="$nl"/>
       </xsl:when>
+      <!-- A vendor's code: its name, and how it reaches the client; the
+           status line would claim a reason phrase the vendor may not send. -->
+      <xsl:when test="$f/origin/@kind = 'vendor'">
+        <xsl:text>.B </xsl:text>
+        <xsl:value-of select="hx:roff(concat(@code, ' ', $f/phrase))"/>
+        <xsl:text>&#10;.br&#10;</xsl:text>
+        <xsl:variable name="how">
+          <xsl:choose>
+            <xsl:when test="$f/sent-as">
+              <xsl:value-of select="concat($f/origin, &quot;'s own code, &quot;)"/>
+              <xsl:call-template name="sent-as"/>
+              <xsl:text>.</xsl:text>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="concat($f/origin, &quot;'s code, not in the IANA registry.&quot;)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="hx:roff-line(hx:roff($how))"/>
+        <xsl:value-of select="$nl"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:text>.B "</xsl:text>
         <xsl:value-of select="hx:roff(concat('HTTP/1.1 ', @code, ' ', $f/phrase))"/>
