@@ -355,7 +355,7 @@ for f in "$docs"/*.html; do
 	[ "$(basename "$f")" = index.html ] && continue
 	got=$(grep -o '<h2>[^<]*</h2>' "$f" | sed 's/<[^>]*>//g' | grep -xE "${order%|}" | tr '\n' '|')
 	case $got in "$order"*) ;; *) bad="$bad [$(basename "$f"): $got]" ;; esac
-	grep -q '<p class="sent">Most likely \(sent\|logged\) by ' "$f" || bad="$bad [$(basename "$f"): no sent-by line]"
+	grep -q '<p class="sent">Most likely \(sent\|sent, as [1-5][0-9][0-9],\|logged\) by ' "$f" || bad="$bad [$(basename "$f"): no sent-by line]"
 done
 if [ -z "$bad" ]; then ok "docset: every status page puts the fixes first, then who sent it, causes, meaning, facts"; else
 	not_ok "docset: section order:$bad"; fi

@@ -122,6 +122,27 @@ for x in xml/codes/*.xml; do
 	fi
 done
 
+# SYNOPSIS says how a status reaches the client: a status line for an IETF
+# code; for a vendor code never one (the vendor's reason phrase may differ),
+# but the code and, where the client receives another status (<sent-as>),
+# that status.
+bad=
+for x in xml/codes/*.xml; do
+	slug=$(basename "$x" .xml)
+	syn=$(MANWIDTH=300 MANPAGER=cat man -l "$m7/$slug.7.gz" 2> /dev/null |
+		awk '/^SYNOPSIS$/ { on = 1; next } on && /^[^ ]/ { exit } on' | words)
+	kind=$(xmllint --nonet --xpath 'string(/status/facts/origin/@kind)' "$x")
+	as=$(xmllint --nonet --xpath 'string(/status/facts/sent-as)' "$x")
+	code=${slug%%-*}
+	case $kind:$as:$syn in
+	ietf::"HTTP/1.1 $code "*) ;;
+	vendor::"$code "*) case $syn in *HTTP/1.1*) bad="$bad $slug" ;; esac ;;
+	vendor:*:"$code "*"the client receives $as "*) ;;
+	*) bad="$bad $slug" ;;
+	esac
+done
+check "man: SYNOPSIS: a status line for IETF codes, the code and how it is sent for vendor ones${bad:+ (not:$bad)}" test -z "$bad"
+
 # The header line at 60 and 80 columns: the title twice and the section
 # title between, nothing run together (issue 11: a long .TH title garbled it).
 bad=
