@@ -217,7 +217,8 @@ shows 404-not-found <<'WANT'
 WANT
 shows 420-roff-e-v-home-x-tty-link-x-r-em-fb-dot-tick <<'WANT'
 HTTP status 420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick (.Vendor \e \V[HOME] \X'tty: link x' \*[R] \(em \fB 'tick, unofficial 4xx client error \e \v[home] \x'tty: link x' \*[r] \(em \fb .dot 'tick): fixture, test entry
-HTTP/1.1 420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick
+420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick
+.Vendor \e \V[HOME] \X'tty: link x' \*[R] \(em \fB 'tick's code, not in the IANA registry.
 4xx Client Error \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick
 WANT
 
