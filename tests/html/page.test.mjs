@@ -399,12 +399,13 @@ test('the matched words are highlighted with <mark>, text only', async () => {
 		['Bad', 'Gate']);
 });
 
-test('"504" (not in the registry) says so and links the nearest codes', async () => {
+test('"512" (not in the registry) says so and links the nearest codes', async () => {
 	await fresh();
 	const codes = [...new Set(await page.$$eval('article.status', (as) => as.map((a) => Number(a.dataset.code))))];
-	// A code of the registry's own for the control, and an absent one.
-	const missing = codes.includes(504) ? null : 504;
-	assert.ok(missing, 'the registry has 504 now: pick another absent code for this test');
+	// A code of the registry's own for the control, and an absent one: 512
+	// is unassigned, and no vendor code the registry means to hold.
+	const missing = codes.includes(512) ? null : 512;
+	assert.ok(missing, 'the registry has 512 now: pick another absent code for this test');
 	const below = Math.max(...codes.filter((c) => c < missing));
 	const above = codes.filter((c) => c > missing);
 	const want = [below, ...(above.length ? [Math.min(...above)] : [])].map(String);
@@ -414,7 +415,7 @@ test('"504" (not in the registry) says so and links the nearest codes', async ()
 		return p && { text: p.textContent, links: [...p.querySelectorAll('a')].map((a) => a.getAttribute('href')) };
 	});
 	assert.ok(line, 'no "not in this reference" line');
-	assert.match(line.text, /^No status 504 in this reference\./);
+	assert.match(line.text, /^No status 512 in this reference\./);
 	assert.deepEqual(line.links, want.map((c) => `#${c}`));
 	// A code that is there gets no such line.
 	await search('502');
