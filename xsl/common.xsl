@@ -188,9 +188,6 @@
     </dl>
   </xsl:template>
 
-  <!-- The line after the summary (xml/README.md, Page order): "Most likely
-       sent by a reverse proxy or a CDN.", or "logged by" for a code that is
-       never sent.  Plain text: each output escapes it its own way. -->
   <!-- "never sent as 494: the client receives 400 Bad Request" (the phrase
        of the status answering for that code, when the registry has it). -->
   <xsl:template name="sent-as">
@@ -203,6 +200,10 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The line after the summary (xml/README.md, Page order): "Most likely
+       sent by a reverse proxy or a CDN.", or "logged by" for a code that is
+       never sent, "sent, as 400, by" for one that goes out as another status.
+       Plain text: each output escapes it its own way. -->
   <xsl:template name="sent-by">
     <xsl:param name="s" select="ancestor-or-self::status"/>
     <xsl:choose>
