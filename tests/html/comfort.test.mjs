@@ -253,6 +253,18 @@ test('at 390x844 code lines are not wrapped and only the blocks scroll sideways'
 	assert.ok(r.page <= r.client, `the page scrolls sideways: ${r.page}px wide in ${r.client}px`);
 });
 
+// A long unbreakable value (an nginx constant as an alias) wraps inside its
+// row: the facts and headers tables never grow past their article, which
+// would clip them, since an article contains its paint.
+test('at 390x844 no facts or headers table is wider than its article', async () => {
+	await open('', PHONE);
+	const wide = await page.evaluate(() => [...document.querySelectorAll('dl.facts, dl.headers')]
+		.filter((dl) => dl.scrollWidth > dl.clientWidth + 1 ||
+			dl.getBoundingClientRect().right > dl.closest('article').getBoundingClientRect().right + 1)
+		.map((dl) => `${dl.closest('article').id} ${dl.className}`));
+	assert.deepEqual(wide, []);
+});
+
 test('a copy button copies exactly the code of its block', async () => {
 	await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await open('#502-diagnose', PHONE);
