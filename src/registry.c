@@ -962,16 +962,20 @@ reg_check_status(xmlNodePtr n, struct status *st)
 	if ((c = reg_child(facts, "sent-as")) != NULL) {
 		char	*as = reg_text(c);
 
+		const char	*why = NULL;
+
 		if (ietf)
-			reg_error(c, "sent-as is for vendor codes that go on the wire "
-			    "as another status; an IETF status is sent as itself");
+			why = "sent-as is for vendor codes that go on the wire as "
+			    "another status; an IETF status is sent as itself";
 		else if (reg_code(as) == st->code)
-			reg_error(c, "a status cannot be sent as its own code");
+			why = "a status cannot be sent as its own code";
 		else if (strcmp(body, "not-sent") == 0)
-			reg_error(c, "sent-as names what the client receives, but body "
-			    "'not-sent' says nothing reaches it");
-		if (ietf || reg_code(as) == st->code || strcmp(body, "not-sent") == 0)
+			why = "sent-as names what the client receives, but body "
+			    "'not-sent' says nothing reaches it";
+		if (why != NULL) {
+			reg_error(c, "%s", why);
 			bad = 1;
+		}
 		free(as);
 	}
 	if (strcmp(body, "not-sent") == 0 && ietf) {
