@@ -943,7 +943,7 @@ reg_check_status(xmlNodePtr n, struct status *st)
 
 	if ((strcmp(state, "unofficial") == 0) == ietf) {
 		reg_error(n, "state '%s' does not fit an origin of kind '%s': vendor "
-		    "statuses are unofficial, IETF ones are not", state,
+		    "and draft statuses are unofficial, IETF ones are not", state,
 		    kind != NULL ? kind : "");
 		bad = 1;
 	}

@@ -138,6 +138,7 @@ for x in xml/codes/*.xml; do
 	ietf::"HTTP/1.1 $code "*) ;;
 	vendor::"$code "*) case $syn in *HTTP/1.1*) bad="$bad $slug" ;; esac ;;
 	vendor:*:"$code "*"the client receives $as "*) ;;
+	draft::"$code "*"never in the IANA registry"*) case $syn in *HTTP/1.1*) bad="$bad $slug" ;; esac ;;
 	*) bad="$bad $slug" ;;
 	esac
 done

@@ -16,8 +16,8 @@
   <xsl:variable name="iana-url"
       select="'https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml'"/>
 
-  <!-- "4xx client error", or "nginx, unofficial 4xx client error" for vendor
-       codes. -->
+  <!-- "4xx client error", "nginx, unofficial 4xx client error" for vendor
+       codes, "WebDAV draft, never registered, 4xx client error" for a draft's. -->
   <xsl:template name="kind-label">
     <xsl:param name="s" select="ancestor-or-self::status"/>
     <xsl:variable name="cls"
@@ -25,6 +25,9 @@
     <xsl:choose>
       <xsl:when test="$s/facts/origin/@kind = 'vendor'">
         <xsl:value-of select="concat($s/facts/origin, ', unofficial ', $s/@class, ' ', $cls)"/>
+      </xsl:when>
+      <xsl:when test="$s/facts/origin/@kind = 'draft'">
+        <xsl:value-of select="concat($s/facts/origin, ', never registered, ', $s/@class, ' ', $cls)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="concat($s/@class, ' ', $cls)"/>
@@ -56,6 +59,9 @@
       <xsl:when test=". = 'temporary'">IANA, temporary registration</xsl:when>
       <xsl:when test=". = 'unused'">IANA, reserved and unused: do not send it</xsl:when>
       <xsl:when test=". = 'obsoleted'">IANA, obsoleted</xsl:when>
+      <xsl:when test=". = 'unofficial' and ../origin/@kind = 'draft'">
+        <xsl:value-of select="concat('not in the IANA registry; proposed in ', ../origin, ' and never registered')"/>
+      </xsl:when>
       <xsl:when test=". = 'unofficial'">
         <xsl:value-of select="concat('not in the IANA registry; used by ', ../origin)"/>
       </xsl:when>

@@ -263,6 +263,14 @@
         <xsl:value-of select="hx:roff-line(hx:roff($how))"/>
         <xsl:value-of select="$nl"/>
       </xsl:when>
+      <!-- A draft's code: never registered, so no status line either. -->
+      <xsl:when test="$f/origin/@kind = 'draft'">
+        <xsl:text>.B </xsl:text>
+        <xsl:value-of select="hx:roff(concat(@code, ' ', $f/phrase))"/>
+        <xsl:text>&#10;.br&#10;</xsl:text>
+        <xsl:value-of select="hx:roff-line(hx:roff(concat('Proposed in ', $f/origin, '; never in the IANA registry.')))"/>
+        <xsl:value-of select="$nl"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:text>.B "</xsl:text>
         <xsl:value-of select="hx:roff(concat('HTTP/1.1 ', @code, ' ', $f/phrase))"/>
@@ -517,7 +525,7 @@
         <xsl:text>\fB</xsl:text>
         <xsl:value-of select="hx:roff(concat(@code, ' ', facts/phrase))"/>
         <xsl:text>\fR</xsl:text>
-        <xsl:if test="facts/origin/@kind = 'vendor'">
+        <xsl:if test="facts/origin/@kind != 'ietf'">
           <xsl:value-of select="hx:roff(concat(' (', facts/origin, ')'))"/>
         </xsl:if>
         <xsl:value-of select="hx:roff(' - ')"/>
