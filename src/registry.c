@@ -735,15 +735,19 @@ out:
 
 /* ===== Step 5: semantic checks ===== */
 
-/* The slug is the code, a dash, and the phrase in lowercase words. */
+/*
+ * The slug is the code (or a number, '.' written '-'), a dash, and the phrase
+ * in lowercase words.
+ */
 static char *
-reg_slugify(int code, const char *phrase)
+reg_slugify(const char *code, const char *phrase)
 {
 	struct buf	 b;
 	int		 dash = 1;
 
 	buf_init(&b);
-	buf_printf(&b, "%d", code);
+	for (; *code != '\0'; code++)
+		buf_putc(&b, *code == '.' ? '-' : *code);
 	for (; *phrase != '\0'; phrase++) {
 		char c = *phrase;
 
@@ -909,7 +913,7 @@ reg_check_status(xmlNodePtr n, struct status *st)
 		reg_error(n, "code %s does not belong to class '%s'", code, cls);
 		bad = 1;
 	}
-	want = reg_slugify(st->code, st->phrase);
+	want = reg_slugify(code, st->phrase);
 	if (strcmp(want, slug) != 0) {
 		reg_error(n, "slug '%s' does not match code and phrase: expected '%s'",
 		    slug, want);
@@ -1043,6 +1047,218 @@ reg_status_release(struct status *st)
 	free(st->keywords);
 }
 
+/*
+ * A number's place: 0 and 000 first, then by the part before the dot, then
+ * by the part after it as a number (404.3 before 404.13), then as written.
+ */
+static void
+reg_number_key(const char *s, long *major, long *minor)
+{
+	const char	*dot = strchr(s, '.');
+
+	*major = strtol(s, NULL, 10);
+	*minor = dot != NULL ? strtol(dot + 1, NULL, 10) : -1;
+}
+
+static int
+reg_number_cmp(const void *a, const void *b)
+{
+	const struct number	*x = a, *y = b;
+	long			 xa, xb, ya, yb;
+
+	reg_number_key(x->number, &xa, &xb);
+	reg_number_key(y->number, &ya, &yb);
+	if (xa != ya)
+		return xa < ya ? -1 : 1;
+	if (xb != yb)
+		return xb < yb ? -1 : 1;
+	return strcmp(x->number, y->number);
+}
+
+/* A three-digit number from 100 to 599 is a status, not a <number>. */
+static int
+reg_number_is_code(const char *s)
+{
+	return reg_code(s) != -1;
+}
+
+/* Check one <number> and fill *nb; returns -1 after reporting any problem. */
+static int
+reg_check_number(xmlNodePtr n, struct number *nb)
+{
+	xmlNodePtr	 facts, about, c;
+	char		*slug = NULL, *kind = NULL, *status = NULL, *want = NULL;
+	char		*rel, *dot;
+	size_t		 i;
+	int		 bad = 0, major;
+
+	memset(nb, 0, sizeof(*nb));
+	slug = reg_attr(n, "slug");
+	nb->number = reg_attr(n, "number");
+	kind = reg_attr(n, "kind");
+	facts = reg_child(n, "facts");
+	if (slug == NULL || nb->number == NULL || kind == NULL || facts == NULL) {
+		reg_error(n, "number is missing its slug, number, kind or facts");
+		bad = 1;
+		goto out;
+	}
+	nb->slug = xstrdup(slug);
+	nb->node = n;
+	nb->phrase = reg_text(reg_child(facts, "phrase"));
+	nb->origin = reg_text(reg_child(facts, "origin"));
+	nb->aliases = reg_texts(facts, "alias", &nb->naliases);
+	nb->also = reg_texts(facts, "also", &nb->nalso);
+	about = reg_child(n, "about");
+	if ((c = about != NULL ? reg_child(about, "keywords") : NULL) != NULL)
+		nb->keywords = reg_texts(c, "keyword", &nb->nkeywords);
+	if ((c = reg_child(facts, "status")) != NULL) {
+		status = reg_text(c);
+		nb->status = reg_code(status);
+	}
+
+	want = reg_slugify(nb->number, nb->phrase != NULL ? nb->phrase : "");
+	if (strcmp(want, slug) != 0) {
+		reg_error(n, "slug '%s' does not match number and phrase: expected "
+		    "'%s'", slug, want);
+		bad = 1;
+	}
+	if (strlen(slug) > REG_SLUG_MAX) {
+		reg_error(n, "slug '%.20s...' is longer than %d characters", slug,
+		    REG_SLUG_MAX);
+		bad = 1;
+	}
+	if (reg_number_is_code(nb->number)) {
+		reg_error(n, "%s is an HTTP status code: write it as a <status>",
+		    nb->number);
+		bad = 1;
+	}
+	for (i = 0; i < nb->nalso; i++)
+		if (reg_number_is_code(nb->also[i]) ||
+		    strcmp(nb->also[i], nb->number) == 0) {
+			reg_error(facts, "also '%s' is %s", nb->also[i],
+			    strcmp(nb->also[i], nb->number) == 0 ?
+			    "the number itself" : "an HTTP status code");
+			bad = 1;
+		}
+
+	/* What the kind says about the number and the status that carries it. */
+	dot = strchr(nb->number, '.');
+	major = (int)strtol(nb->number, NULL, 10);
+	if (strcmp(kind, "no-response") == 0) {
+		if (strcmp(nb->number, "000") != 0 && strcmp(nb->number, "0") != 0) {
+			reg_error(n, "kind 'no-response' is for 000 and 0, not %s",
+			    nb->number);
+			bad = 1;
+		}
+	} else if (strcmp(kind, "out-of-range") == 0) {
+		if (strlen(nb->number) != 3 || strcmp(nb->number, "000") == 0) {
+			reg_error(n, "kind 'out-of-range' is for a three-digit code "
+			    "outside 100 to 599 on a status line, not %s", nb->number);
+			bad = 1;
+		}
+	} else if (strcmp(kind, "substatus") == 0) {
+		if (dot == NULL) {
+			reg_error(n, "kind 'substatus' is for a status and its detail, "
+			    "such as 404.3, not %s", nb->number);
+			bad = 1;
+		} else if (nb->status != major) {
+			reg_error(c != NULL ? c : facts, "substatus %s is sent as %d: "
+			    "give <status>%d</status>", nb->number, major, major);
+			bad = 1;
+		}
+	} else if (dot != NULL) {	/* error-code */
+		reg_error(n, "kind 'error-code' is for a vendor's error number, "
+		    "not a status and its detail (%s): that is a 'substatus'",
+		    nb->number);
+		bad = 1;
+	}
+	if (strcmp(kind, "no-response") == 0 || strcmp(kind, "out-of-range") == 0) {
+		if (c != NULL) {
+			reg_error(c, "a number of kind '%s' comes with no HTTP status: "
+			    "drop <status>", kind);
+			bad = 1;
+		}
+	} else if (c == NULL && strcmp(kind, "error-code") == 0) {
+		reg_error(facts, "kind 'error-code' needs <status>: the HTTP status "
+		    "the error page is sent with");
+		bad = 1;
+	}
+
+	for (c = facts->children; c != NULL; c = c->next) {
+		if (!reg_is(c, "related"))
+			continue;
+		rel = reg_attr(c, "to");
+		if (rel != NULL && strcmp(rel, slug) == 0) {
+			reg_error(c, "number '%s' lists itself as related", slug);
+			bad = 1;
+		}
+		free(rel);
+	}
+	if (reg_check_urls(n->children) == -1)
+		bad = 1;
+	if (reg_check_code_width(n->children) == -1)
+		bad = 1;
+out:
+	free(slug);
+	free(kind);
+	free(status);
+	free(want);
+	return bad ? -1 : 0;
+}
+
+static void
+reg_number_release(struct number *nb)
+{
+	size_t	 i;
+
+	free(nb->slug);
+	free(nb->number);
+	free(nb->phrase);
+	free(nb->origin);
+	for (i = 0; i < nb->nalso; i++)
+		free(nb->also[i]);
+	free(nb->also);
+	for (i = 0; i < nb->naliases; i++)
+		free(nb->aliases[i]);
+	free(nb->aliases);
+	for (i = 0; i < nb->nkeywords; i++)
+		free(nb->keywords[i]);
+	free(nb->keywords);
+}
+
+/* No two numbers answer to the same name (man 000, #1020). */
+static int
+reg_check_numbers(struct registry *reg)
+{
+	const char	**names;
+	const xmlNode	**where;
+	size_t		  count = 0, i, j, k;
+	int		  bad = 0;
+
+	for (i = 0; i < reg->nnumber; i++)
+		count = xadd(count, xadd(reg->numbers[i].nalso, 1));
+	names = xcalloc(xadd(count, 1), sizeof(*names));
+	where = xcalloc(xadd(count, 1), sizeof(*where));
+	for (i = 0, k = 0; i < reg->nnumber; i++) {
+		where[k] = reg->numbers[i].node;
+		names[k++] = reg->numbers[i].number;
+		for (j = 0; j < reg->numbers[i].nalso; j++) {
+			where[k] = reg->numbers[i].node;
+			names[k++] = reg->numbers[i].also[j];
+		}
+	}
+	for (i = 0; i < count; i++)
+		for (j = i + 1; j < count; j++)
+			if (strcmp(names[i], names[j]) == 0) {
+				reg_error(where[j], "number %s already has an entry",
+				    names[j]);
+				bad = 1;
+			}
+	free(names);
+	free(where);
+	return bad ? -1 : 0;
+}
+
 static int
 reg_status_cmp(const void *a, const void *b)
 {
@@ -1135,6 +1351,8 @@ reg_collect(struct registry *reg)
 		}
 		if (reg_is(c, "status"))
 			count++;
+		if (reg_is(c, "number"))
+			reg->nnumber++;
 	}
 	if (nc != 5 && !bad) {
 		reg_error(root, "the registry needs the five classes 1xx to 5xx");
@@ -1154,10 +1372,20 @@ reg_collect(struct registry *reg)
 		i++;
 	}
 	reg->nstatus = count;
+	reg->numbers = xcalloc(reg->nnumber, sizeof(struct number));
+	i = 0;
+	for (n = root->children; n != NULL; n = n->next)
+		if (reg_is(n, "number") &&
+		    reg_check_number(n, &reg->numbers[i++]) == -1)
+			bad = 1;
 	if (!bad) {
 		qsort(reg->statuses, reg->nstatus, sizeof(struct status),
 		    reg_status_cmp);
 		if (reg_check_codes(reg, nodes) == -1)
+			bad = 1;
+		qsort(reg->numbers, reg->nnumber, sizeof(struct number),
+		    reg_number_cmp);
+		if (reg_check_numbers(reg) == -1)
 			bad = 1;
 	}
 	free(nodes);
@@ -1332,6 +1560,9 @@ reg_free(struct registry *reg)
 	for (i = 0; i < reg->nstatus; i++)
 		reg_status_release(&reg->statuses[i]);
 	free(reg->statuses);
+	for (i = 0; i < reg->nnumber; i++)
+		reg_number_release(&reg->numbers[i]);
+	free(reg->numbers);
 	for (i = 0; i < 5; i++)
 		free(reg->classes[i].name);
 	for (i = 0; i < reg->nfiles; i++)

@@ -4,7 +4,8 @@
  * expansion, resolves XInclude itself, only inside the registry's directory,
  * validates against the schema compiled into the tool, then runs the semantic
  * checks a schema cannot express.  The parsed document is handed to the stylesheets as it is; the
- * struct status array gives C code the few facts it needs to name files.
+ * struct status and struct number arrays give C code the few facts it needs
+ * to name files.
  */
 #ifndef REGISTRY_H
 #define REGISTRY_H
@@ -29,6 +30,25 @@ struct status {
 	struct _xmlNode	*node;	/* its <status>, for located errors */
 };
 
+/*
+ * A number that is not an HTTP status (<number>): curl's 000, IIS's 500.19,
+ * Cloudflare's 1020.  Looked up by the number the reader saw.
+ */
+struct number {
+	char	*slug;		/* 500-19-configuration-data-is-invalid */
+	char	*number;	/* 500.19, 000, 1020 */
+	char	*phrase;	/* Configuration Data Is Invalid */
+	char	*origin;	/* Microsoft IIS */
+	char	**also;		/* other numbers that lead here: 0 for 000 */
+	size_t	 nalso;
+	char	**aliases;	/* Error 1020, status 0 */
+	size_t	 naliases;
+	char	**keywords;
+	size_t	 nkeywords;
+	int	 status;	/* the HTTP status that carries it, or 0 */
+	struct _xmlNode	*node;
+};
+
 struct reg_root {
 	struct _xmlNode	*node;
 	const char	*file;
@@ -45,6 +65,8 @@ struct registry {
 	char		*updated;	/* YYYY-MM-DD, from the registry */
 	struct status	*statuses;	/* by code, primary first, then slug */
 	size_t		 nstatus;
+	struct number	*numbers;	/* in the registry's order */
+	size_t		 nnumber;
 	struct regclass	 classes[5];
 	/* Every included file, and the element that stands for it. */
 	char		**files;
