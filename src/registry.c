@@ -1111,7 +1111,7 @@ reg_check_number(xmlNodePtr n, struct number *nb)
 	about = reg_child(n, "about");
 	if ((c = about != NULL ? reg_child(about, "keywords") : NULL) != NULL)
 		nb->keywords = reg_texts(c, "keyword", &nb->nkeywords);
-	if ((c = reg_child(facts, "status")) != NULL) {
+	if ((c = reg_child(facts, "sent-as")) != NULL) {
 		status = reg_text(c);
 		nb->status = reg_code(status);
 	}
@@ -1163,7 +1163,7 @@ reg_check_number(xmlNodePtr n, struct number *nb)
 			bad = 1;
 		} else if (nb->status != major) {
 			reg_error(c != NULL ? c : facts, "substatus %s is sent as %d: "
-			    "give <status>%d</status>", nb->number, major, major);
+			    "give <sent-as>%d</sent-as>", nb->number, major, major);
 			bad = 1;
 		}
 	} else if (dot != NULL) {	/* error-code */
@@ -1175,11 +1175,11 @@ reg_check_number(xmlNodePtr n, struct number *nb)
 	if (strcmp(kind, "no-response") == 0 || strcmp(kind, "out-of-range") == 0) {
 		if (c != NULL) {
 			reg_error(c, "a number of kind '%s' comes with no HTTP status: "
-			    "drop <status>", kind);
+			    "drop <sent-as>", kind);
 			bad = 1;
 		}
 	} else if (c == NULL && strcmp(kind, "error-code") == 0) {
-		reg_error(facts, "kind 'error-code' needs <status>: the HTTP status "
+		reg_error(facts, "kind 'error-code' needs <sent-as>: the HTTP status "
 		    "the error page is sent with");
 		bad = 1;
 	}
