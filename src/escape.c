@@ -299,16 +299,21 @@ esc_info_unnote(struct buf *b, size_t start)
  * rather than where each of those is written.  (It comes from a whole string
  * value, so no XML comment can split it.)
  */
-void
-esc_info_node(struct buf *b, const char *s)
+static void
+esc_info_name(struct buf *b, const char *s, int numbers)
 {
-	size_t	 start_len = b->len;
-	int	 space = 0, start = 1;
+	const char	*s0 = s;
+	size_t		 start_len = b->len;
+	int		 space = 0, start = 1;
 
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c == ',' || c == ':' || c == '.' || c == '(' || c == ')' ||
+		/* 500.19 in an index entry: a dot between digits ends nothing. */
+		if (c == '.' && numbers && s > s0 && s[-1] >= '0' && s[-1] <= '9' &&
+		    s[1] >= '0' && s[1] <= '9')
+			;
+		else if (c == ',' || c == ':' || c == '.' || c == '(' || c == ')' ||
 		    c >= 0x80 || c < 0x20 || c == 0x7F)
 			continue;
 		if (c == ' ') {
@@ -322,6 +327,23 @@ esc_info_node(struct buf *b, const char *s)
 		buf_putc(b, (int)c);
 		esc_info_unnote(b, start_len);
 	}
+}
+
+void
+esc_info_node(struct buf *b, const char *s)
+{
+	esc_info_name(b, s, 0);
+}
+
+/*
+ * An index entry's label: as a node name, but a dot between two digits stays,
+ * so that i 500.19 finds IIS's 500.19 (the label ends at its colon, and only
+ * a node name is ended by a dot in a menu).
+ */
+void
+esc_info_entry(struct buf *b, const char *s)
+{
+	esc_info_name(b, s, 1);
 }
 
 /*

@@ -17,6 +17,7 @@ void	esc_roff_code(struct buf *, const char *);
 void	esc_roff_pre(struct buf *, const char *);
 void	esc_roff_url(struct buf *, const char *);
 void	esc_info_node(struct buf *, const char *);
+void	esc_info_entry(struct buf *, const char *);
 void	esc_info_text(struct buf *, const char *);
 void	esc_info_pre(struct buf *, const char *);
 void	esc_info_line(struct buf *, const char *, size_t);

@@ -91,6 +91,7 @@ struct docset_row {
 	const char		*type;
 	char			*path;
 	const struct status	*st;	/* whose row it is; NULL for a class */
+	const struct number	*nb;	/* or the number's whose it is */
 	unsigned		 seq;	/* a Section's place on its page, from 1 */
 };
 
@@ -215,6 +216,7 @@ docset_row_add(struct docset_rows *rs, char *name, const char *type,
 	rs->v[rs->n].type = type;
 	rs->v[rs->n].path = path;
 	rs->v[rs->n].st = st;
+	rs->v[rs->n].nb = NULL;
 	rs->v[rs->n].seq = 0;
 	rs->n++;
 }
@@ -297,6 +299,37 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 		docset_row_add(rs, xasprintf("%s %s", cl->id, cl->name),
 		    "Category", xasprintf("index.html#%s", cl->id), NULL);
 	}
+	/*
+	 * The numbers that are not statuses: "1020 Access Denied", then each
+	 * other number alone ("0"), the aliases and the keywords, as for a
+	 * status; the ranking check keeps "500.19 ..." after "500 Internal
+	 * Server Error" in a search for 500.
+	 */
+	for (i = 0; i < reg->nnumber; i++) {
+		const struct number	*nb = &reg->numbers[i];
+		char			*path = xasprintf("%s.html", nb->slug);
+		size_t			 first = rs->n;
+
+		docset_row_add(rs, xasprintf("%s %s", nb->number, nb->phrase),
+		    "Entry", xstrdup(path), NULL);
+		for (j = 0; j < nb->nalso; j++)
+			docset_row_add(rs, xstrdup(nb->also[j]), "Value",
+			    xstrdup(path), NULL);
+		for (j = 0; j < nb->naliases; j++)
+			docset_row_add(rs, xstrdup(nb->aliases[j]),
+			    docset_is_identifier(nb->aliases[j]) ? "Constant" :
+			    "Value", xstrdup(path), NULL);
+		for (j = 0; j < nb->nkeywords; j++)
+			if (!docset_has_code(nb->keywords[j]))
+				docset_row_add(rs, xstrdup(nb->keywords[j]), "Keyword",
+				    xstrdup(path), NULL);
+		for (j = first; j < rs->n; j++)
+			rs->v[j].nb = nb;
+		free(path);
+	}
+	if (reg->nnumber > 0)
+		docset_row_add(rs, xstrdup("Not HTTP statuses"), "Category",
+		    xstrdup("index.html#numbers"), NULL);
 }
 
 static void
@@ -385,10 +418,11 @@ docset_check_ranking(const struct registry *reg, const struct docset_rows *rs)
 				continue;	/* reported for this row already */
 			if (nseen < (int)(sizeof(seen) / sizeof(seen[0])))
 				seen[nseen++] = code;
-			reg_status_error(reg, rs->v[j].st != NULL ? rs->v[j].st :
-			    &reg->statuses[i], "docset: a search for '%d' would list "
-			    "'%s' (%s) before '%s'; rename it or make it longer", code,
-			    rs->v[j].name, rs->v[j].type, rs->v[i].name);
+			reg_node_error(reg, rs->v[j].st != NULL ? rs->v[j].st->node :
+			    rs->v[j].nb != NULL ? rs->v[j].nb->node :
+			    reg->statuses[i].node, "docset: a search for '%d' would "
+			    "list '%s' (%s) before '%s'; rename it or make it longer",
+			    code, rs->v[j].name, rs->v[j].type, rs->v[i].name);
 			rc = -1;
 		}
 	}

@@ -635,6 +635,7 @@ out_info_emit(const struct emit *e)
 struct info_name {
 	char			*name;
 	const struct status	*st;
+	const struct number	*nb;
 };
 
 static int
@@ -659,25 +660,43 @@ out_info_check(const struct registry *reg)
 	size_t			 i, n = 0;
 	int			 rc = 0;
 
-	v = xcalloc(xadd(reg->nstatus, 2), sizeof(*v));
+	v = xcalloc(xadd(xadd(reg->nstatus, reg->nnumber), 2), sizeof(*v));
 	v[n++].name = xstrdup("Top");
 	v[n++].name = xstrdup("Index");
-	for (i = 0; i < reg->nstatus; i++) {
-		raw = xasprintf("%d %s", reg->statuses[i].code, reg->statuses[i].phrase);
+	for (i = 0; i < reg->nstatus + reg->nnumber; i++) {
+		if (i < reg->nstatus)
+			raw = xasprintf("%d %s", reg->statuses[i].code,
+			    reg->statuses[i].phrase);
+		else {
+			const struct number *nb = &reg->numbers[i - reg->nstatus];
+			char *dot;
+
+			raw = xasprintf("%s %s", nb->number, nb->phrase);
+			if ((dot = strchr(raw, '.')) != NULL && dot < strchr(raw, ' '))
+				*dot = '-';
+			v[n].nb = nb;
+		}
 		buf_init(&b);
 		buf_grow(&b, 0);
 		esc_info_node(&b, raw);
 		free(raw);
 		v[n].name = buf_detach(&b);
-		v[n++].st = &reg->statuses[i];
+		if (i < reg->nstatus)
+			v[n].st = &reg->statuses[i];
+		n++;
 	}
 	qsort(v, n, sizeof(*v), info_name_cmp);
 	for (i = 0; i + 1 < n; i++) {
 		if (strcmp(v[i].name, v[i + 1].name) != 0)
 			continue;
-		reg_status_error(reg, v[i + 1].st != NULL ? v[i + 1].st : v[i].st,
-		    "its Info node would be named '%s', like another node; Info "
-		    "node names must be unique", v[i].name);
+		if (v[i + 1].nb != NULL || (v[i + 1].st == NULL && v[i].nb != NULL))
+			reg_node_error(reg, v[i + 1].nb != NULL ? v[i + 1].nb->node :
+			    v[i].nb->node, "its Info node would be named '%s', like "
+			    "another node; Info node names must be unique", v[i].name);
+		else
+			reg_status_error(reg, v[i + 1].st != NULL ? v[i + 1].st :
+			    v[i].st, "its Info node would be named '%s', like "
+			    "another node; Info node names must be unique", v[i].name);
 		rc = -1;
 	}
 	for (i = 0; i < n; i++)

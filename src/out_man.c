@@ -1,7 +1,8 @@
 /*
  * out_man.c: the man backend.  xsl/man.xsl decides what a page says; this file
- * decides the files: man7/SLUG.7.gz per status, a relative symlink man7/CODE.7.gz
- * to the page that answers for the code (so `man 404` works), the overview
+ * decides the files: man7/SLUG.7.gz per status and per number, a relative
+ * symlink man7/CODE.7.gz to the page that answers for the code (so `man 404`
+ * works) and man7/NUMBER.7.gz for each number (`man 000`, `man 0`), the overview
  * man7/httperror.7.gz, and the tool's own page man1/httperror.1.gz, copied from
  * xsl/httperror.1.  Called by main.c through the backend table.
  */
@@ -63,6 +64,21 @@ out_man_emit(const struct emit *e)
 		target = xasprintf("%s.7.gz", st->slug);
 		rc = fs_symlink(e->dir, link, target);
 		free(link);
+		free(target);
+	}
+	/* man 000, man 0, man 500.19: a link for the number and each other
+	 * number that leads to the same page. */
+	for (i = 0; i < e->reg->nnumber && rc == 0; i++) {
+		const struct number	*nb = &e->reg->numbers[i];
+		size_t			 j;
+
+		target = xasprintf("%s.7.gz", nb->slug);
+		for (j = 0; j <= nb->nalso && rc == 0; j++) {
+			link = xasprintf("man7/%s.7.gz",
+			    j == 0 ? nb->number : nb->also[j - 1]);
+			rc = fs_symlink(e->dir, link, target);
+			free(link);
+		}
 		free(target);
 	}
 	if (rc == 0)

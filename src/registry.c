@@ -232,6 +232,17 @@ reg_status_error(const struct registry *reg, const struct status *st,
 	va_end(ap);
 }
 
+void
+reg_node_error(const struct registry *reg, const struct _xmlNode *n,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	reg_verror(reg, n, fmt, ap);
+	va_end(ap);
+}
+
 /* ===== Steps 2 and 3: no entities, and XInclude stays home ===== */
 
 static int

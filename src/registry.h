@@ -79,5 +79,7 @@ struct registry	*reg_load(const char *path);
 void		 reg_free(struct registry *);
 void		 reg_status_error(const struct registry *, const struct status *,
 		    const char *, ...) __attribute__((format(printf, 3, 4)));
+void		 reg_node_error(const struct registry *, const struct _xmlNode *,
+		    const char *, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

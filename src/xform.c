@@ -74,6 +74,7 @@ XFORM_EXT(xform_roff_code, esc_roff_code)
 XFORM_EXT(xform_roff_pre, esc_roff_pre)
 XFORM_EXT(xform_roff_url, esc_roff_url)
 XFORM_EXT(xform_info_node, esc_info_node)
+XFORM_EXT(xform_info_entry, esc_info_entry)
 XFORM_EXT(xform_info_text, esc_info_text)
 XFORM_EXT(xform_info_pre, esc_info_pre)
 XFORM_EXT(xform_url, esc_url)
@@ -89,6 +90,7 @@ static const struct {
 	{ "roff-pre", xform_roff_pre },
 	{ "roff-url", xform_roff_url },
 	{ "info-node", xform_info_node },
+	{ "info-entry", xform_info_entry },
 	{ "info-text", xform_info_text },
 	{ "info-pre", xform_info_pre },
 	{ "url", xform_url },

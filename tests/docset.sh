@@ -39,6 +39,9 @@ docs=$res/Documents
 db=$res/docSet.dsidx
 slugs=$(sed -n 's|.*<xi:include href="codes/\([^"]*\)\.xml".*|\1|p' xml/registry.xml | LC_ALL=C sort)
 nstatus=$(echo "$slugs" | wc -l)
+# and the numbers that are not statuses (xml/numbers/), a page and an Entry each
+numbers=$(sed -n 's|.*<xi:include href="numbers/\([^"]*\)\.xml".*|\1|p' xml/registry.xml | LC_ALL=C sort)
+nnumber=$(echo "$numbers" | grep -c .)
 
 # ===== Checkers: each prints what is wrong and fails when anything is.
 
@@ -194,14 +197,14 @@ check "docset: rows inserted in sorted order, the sections last" test \
 	"$(sqlite3 "$db" "SELECT id FROM searchIndex WHERE type <> 'Section' ORDER BY name, type, path" | tr '\n' ' ')" = \
 	"$(sqlite3 "$db" "SELECT id FROM searchIndex WHERE id < (SELECT min(id) FROM searchIndex WHERE type = 'Section') ORDER BY id" | tr '\n' ' ')"
 entries=$(sqlite3 "$db" "SELECT path FROM searchIndex WHERE type = 'Entry' ORDER BY path")
-pages=$(echo "$slugs" | sed 's/$/.html/')
-if [ "$entries" = "$pages" ]; then ok "docset: one Entry per status ($nstatus)"; else
+pages=$(printf '%s\n%s\n' "$slugs" "$numbers" | grep . | LC_ALL=C sort | sed 's/$/.html/')
+if [ "$entries" = "$pages" ]; then ok "docset: one Entry per status ($nstatus) and per number ($nnumber)"; else
 	not_ok "docset: Entry rows do not match the statuses"
 	echo "$pages" > "$tmp/want"; echo "$entries" > "$tmp/got"; diff "$tmp/want" "$tmp/got" | head
 fi
 check "docset: one Category per class" test \
 	"$(sqlite3 "$db" "SELECT name || '=' || path FROM searchIndex WHERE type = 'Category' ORDER BY name" | tr '\n' ' ')" = \
-	"1xx Informational=index.html#1xx 2xx Successful=index.html#2xx 3xx Redirection=index.html#3xx 4xx Client Error=index.html#4xx 5xx Server Error=index.html#5xx "
+	"1xx Informational=index.html#1xx 2xx Successful=index.html#2xx 3xx Redirection=index.html#3xx 4xx Client Error=index.html#4xx 5xx Server Error=index.html#5xx Not HTTP statuses=index.html#numbers "
 check "docset: aliases are rows of their own" test \
 	"$(sqlite3 "$db" "SELECT type || ' ' || path FROM searchIndex WHERE name = 'NGX_HTTP_CLIENT_CLOSED_REQUEST'")" = \
 	"Constant 499-client-closed-request.html"
@@ -228,6 +231,20 @@ for x in xml/codes/*.xml; do
 	[ "$zeal" = "$want" ] && [ "$dash" = "$want" ] || bad="$bad [$code: Zeal '$zeal', Dash '$dash']"
 done
 check "docset: a search for any status's code lists it first in Zeal's and Dash's order${bad:+:$bad}" test -z "$bad"
+# and a search for a number its page, in both (1020, 500.19, 000, and 0 for 000).
+bad=
+for x in xml/numbers/*.xml; do
+	[ -e "$x" ] || continue
+	want="$(basename "$x" .xml).html"
+	for n in $(xmllint --nonet --xpath 'string(/number/@number)' "$x") \
+	    $(xmllint --nonet --xpath '/number/facts/also/text()' "$x" 2> /dev/null); do
+		zeal=$(first_for "$n" "$ZEAL_ORDER" path)
+		dash=$(first_for "$n" "$DASH_ORDER" path)
+		[ "$zeal" = "$want" ] && [ "$dash" = "$want" ] || bad="$bad [$n: Zeal '$zeal', Dash '$dash']"
+	done
+done
+check "docset: a search for any number lists its page first in Zeal's and Dash's order ($nnumber)${bad:+:$bad}" \
+	test -z "$bad" -a "$nnumber" -gt 0
 
 # Found by symptom (issue 11): each keyword is a Keyword row, so http:rate
 # lists 429 first in Zeal's order; one holding a code stays out.
@@ -238,7 +255,7 @@ for pair in "rate:429-too-many-requests.html" "upstream:502-bad-gateway.html" "m
 done
 check "docset: every keyword without a code is a Keyword row" test \
 	"$(sqlite3 "$db" "SELECT count(*) FROM searchIndex WHERE type = 'Keyword'")" = \
-	"$(cat xml/codes/*.xml | sed -n 's|.*<keyword>\(.*\)</keyword>.*|\1|p' | grep -cv '[1-5][0-9][0-9]')"
+	"$(cat xml/codes/*.xml xml/numbers/*.xml | sed -n 's|.*<keyword>\(.*\)</keyword>.*|\1|p' | grep -cv '[1-5][0-9][0-9]')"
 check "docset: a keyword holding a code is not a row" test \
 	"$(sqlite3 "$db" "SELECT count(*) FROM searchIndex WHERE name = 'Expect: 100-continue'")" = 0
 
@@ -355,6 +372,11 @@ for f in "$docs"/*.html; do
 	[ "$(basename "$f")" = index.html ] && continue
 	got=$(grep -o '<h2>[^<]*</h2>' "$f" | sed 's/<[^>]*>//g' | grep -xE "${order%|}" | tr '\n' '|')
 	case $got in "$order"*) ;; *) bad="$bad [$(basename "$f"): $got]" ;; esac
+	# A number's page says what the number is instead of who sent it.
+	if echo "$numbers" | grep -qxF "$(basename "$f" .html)"; then
+		grep -q '<p class="sent">Not a\(n\| valid\) HTTP status: ' "$f" || bad="$bad [$(basename "$f"): no kind line]"
+		continue
+	fi
 	grep -q '<p class="sent">Most likely \(sent\|sent, as [1-5][0-9][0-9],\|logged\) by ' "$f" || bad="$bad [$(basename "$f"): no sent-by line]"
 done
 if [ -z "$bad" ]; then ok "docset: every status page puts the fixes first, then who sent it, causes, meaning, facts"; else

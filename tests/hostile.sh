@@ -166,7 +166,7 @@ if [ -s lint.err ]; then not_ok "hostile: lint gates"; cat lint.err; else ok "ho
 # XSLT's translate() upper-cases only the ASCII letters it is given, so the
 # header keeps the é of "café" (escaped first, it became a broken \[U00E9]).
 home=/httperror-hostile-HOME-leaked
-for p in httperror 404-not-found 420-roff-e-v-home-x-tty-link-x-r-em-fb-dot-tick; do
+for p in httperror 404-not-found 420-roff-e-v-home-x-tty-link-x-r-em-fb-dot-tick 1020-roff-e-v-home-dot-tick; do
 	gz=out/man/man7/$p.7.gz
 	gzip -dc "$gz" > "$p.7"
 	HOME=$home MANWIDTH=400 man -l "$gz" > "$p.man.txt" 2> "$p.man.err"
@@ -222,6 +222,18 @@ HTTP status 420 Roff \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick (.Ven
 4xx Client Error \e \V[HOME] \X'tty: link x' \*[R] \(em \fB .dot 'tick
 WANT
 
+# A number that is not a status (xml/numbers/): its phrase, origin, alias,
+# log line and what-you-see block, as written.
+shows 1020-roff-e-v-home-dot-tick <<'WANT'
+1020-roff-e-v-home-dot-tick, 1020 - 1020 Roff \e \V[HOME] .dot 'tick (.Origin \fB \V[HOME] 'tick, not an HTTP status): .so /etc/passwd number, number entry
+.Origin \fB \V[HOME] 'tick's error number, on an error page sent as 404 Not Found.
+'Number \e \V[HOME] \X'tty: link x' at the start * Menu:
+Known as  *note (coreutils)alias:: ; </script><script>window.__pwned=5</script>
+.TH SEEN 1
+'br seen
+</code></pre><script>window.__pwned=6</script>
+WANT
+
 # The same text in the Info manual: no stray cross-reference, no broken node.
 if "$TOOL" build -s "$TOP/xsl" -o out -f info > build-info.log 2>&1; then
 	info -f out/info/httperror.info.gz -n '404 Not Found' -o - > node.txt 2>&1
@@ -233,7 +245,10 @@ if "$TOOL" build -s "$TOP/xsl" -o out -f info > build-info.log 2>&1; then
 		grep -qF '.TH LOGGED 1 \fB not bold * Note (coreutils)x:: </code><script>' node.txt
 	gzip -dc out/info/httperror.info.gz > manual.info
 	n=$(grep -c '^File: httperror.info,  Node: ' manual.info)
-	check "hostile: info has exactly Top, 200, 404, 420 and Index ($n nodes)" test "$n" -eq 5
+	check "hostile: info has exactly Top, 200, 404, 420, 1020 and Index ($n nodes)" test "$n" -eq 6
+	info -f out/info/httperror.info.gz -n "1020 Roff \\e \\V[HOME] dot 'tick" -o - > number.txt 2>&1
+	check "hostile: info shows the number's what-you-see block as written" \
+		grep -qF '</code></pre><script>window.__pwned=6</script>' number.txt
 	# Every separator is a line of its own: none came from registry text.
 	if LC_ALL=C grep -qa "$(printf '\037')." manual.info; then
 		not_ok "hostile: a node separator came from registry text"

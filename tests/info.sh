@@ -241,6 +241,23 @@ for x in xml/codes/*.xml; do
 		grep -qF "Node: $(node_of "$x")," || bad="$bad $code"
 done
 check "info: info httperror CODE lands on every status${bad:+ (not:$bad)}" test -z "$bad"
+# Every number, by the number and by each other number that leads there:
+# info httperror 1020, info httperror 500.19, info httperror 0.
+bad=
+nnum=0
+for x in xml/numbers/*.xml; do
+	[ -e "$x" ] || continue
+	nnum=$((nnum + 1))
+	num=$(xmllint --nonet --xpath 'string(/number/@number)' "$x")
+	phrase=$(xmllint --nonet --xpath 'string(/number/facts/phrase)' "$x")
+	node="$(echo "$num" | tr . -) $(echo "$phrase" | tr -d ',:.()')"
+	for n in "$num" $(xmllint --nonet --xpath '/number/facts/also/text()' "$x" 2> /dev/null); do
+		INFOPATH="$infodir:" info httperror "$n" -o - 2> /dev/null | head -n 1 |
+			grep -qF "Node: $node," || bad="$bad $n"
+	done
+done
+check "info: info httperror NUMBER lands on every number ($nnum)${bad:+ (not:$bad)}" \
+	test -z "$bad" -a "$nnum" -gt 0
 INFOPATH="$infodir:" info httperror 'Not Found' -o - > "$tmp/inf" 2>&1
 check "info: info httperror 'Not Found' lands on 404" grep -q '^File: httperror.info,  Node: 404 Not Found,' "$tmp/inf"
 INFOPATH="$infodir:" info --all --index-search=Gateway httperror -o - > "$tmp/igw" 2>&1

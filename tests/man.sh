@@ -20,7 +20,7 @@ if ! "$TOOL" build -o "$out" -f man > "$tmp/build.log" 2>&1; then
 fi
 m7=$out/man/man7
 
-for page in 102-processing 404-not-found 499-client-closed-request httperror; do
+for page in 102-processing 404-not-found 499-client-closed-request 000-no-response httperror; do
 	gzip -dc "$m7/$page.7.gz" > "$tmp/$page.7"
 	golden "man: golden $page.7" "$TOP/tests/golden/man/$page.7" "$tmp/$page.7"
 done
@@ -243,6 +243,34 @@ man -M "$md" 404 2>&1 | grep -q '404-not-found, 404 - HTTP status 404 Not Found'
 	ok "man: man -M 404" || not_ok "man: man -M 404"
 man -M "$md" 102-processing 2>&1 | grep -q 'HTTP status 102 Processing' &&
 	ok "man: man -M 102-processing" || not_ok "man: man -M 102-processing"
+# Numbers that are not statuses (xml/numbers/): man NUMBER, and man of each
+# other number that leads there (man 0), opens the number's page, whatis finds
+# it by the number, and its SYNOPSIS names it and never shows a status line.
+bad=
+nnum=0
+for x in xml/numbers/*.xml; do
+	[ -e "$x" ] || continue
+	nnum=$((nnum + 1))
+	slug=$(basename "$x" .xml)
+	num=$(xmllint --nonet --xpath 'string(/number/@number)' "$x")
+	for n in "$num" $(xmllint --nonet --xpath '/number/facts/also/text()' "$x" 2> /dev/null); do
+		case $(man -M "$md" -w "$n" 2> /dev/null) in
+		*/man7/"$slug".7.gz) ;;
+		*) bad="$bad man:$n" ;;
+		esac
+		whatis -M "$md" "$n" 2> /dev/null | grep -q "^$n (7) *- $num " ||
+			bad="$bad whatis:$n"
+	done
+	syn=$(MANWIDTH=300 man -M "$md" "$slug" 2> /dev/null |
+		awk '/^SYNOPSIS$/ { on = 1; next } on && /^[^ ]/ { exit } on' | words)
+	case $syn in
+	*HTTP/1.1*) bad="$bad synopsis:$slug" ;;
+	"$num "*) ;;
+	*) bad="$bad synopsis:$slug" ;;
+	esac
+done
+check "man: man NUMBER, whatis NUMBER and the SYNOPSIS of every number ($nnum)${bad:+ (not:$bad)}" \
+	test -z "$bad" -a "$nnum" -gt 0
 whatis -M "$md" 429 > "$tmp/whatis" 2>&1
 grep -q '^429 (7) *- HTTP status 429 Too Many Requests' "$tmp/whatis" &&
 	ok "man: whatis 429" || { not_ok "man: whatis 429"; cat "$tmp/whatis"; }
@@ -267,8 +295,9 @@ makewhatis=$(PATH="$PATH:/usr/sbin:/sbin" command -v makewhatis)
 if [ -n "$makewhatis" ] && "$makewhatis" "$md" > "$tmp/makewhatis.log" 2>&1; then
 	mapropos -M "$md" 'HTTP status' > "$tmp/mapropos" 2>&1
 	n=$(grep -c '^[0-9]' "$tmp/mapropos")
-	want=$(ls xml/codes/*.xml | wc -l)
-	check "man: mandoc's apropos lists each of the $want statuses once (got $n lines)" \
+	# and each number: its NAME line says "not an HTTP status".
+	want=$(ls xml/codes/*.xml xml/numbers/*.xml 2> /dev/null | wc -l)
+	check "man: mandoc's apropos lists each of the $want statuses and numbers once (got $n lines)" \
 		test "$n" -eq "$want"
 else
 	not_ok "man: makewhatis${makewhatis:- not found (make deps installs mandoc)}"; cat "$tmp/makewhatis.log" 2> /dev/null

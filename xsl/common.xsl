@@ -7,7 +7,7 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <xsl:key name="slug" match="status" use="@slug"/>
+  <xsl:key name="slug" match="status | number" use="@slug"/>
   <xsl:key name="code" match="status" use="@code"/>
   <xsl:key name="class" match="class" use="@id"/>
 
@@ -31,6 +31,90 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="concat($s/@class, ' ', $cls)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "404 Not Found", "1020 Access Denied": how every output names a status
+       or a number (a status has a code, a number a number, never both). -->
+  <xsl:template name="title">
+    <xsl:param name="s" select="."/>
+    <xsl:value-of select="concat($s/@code, $s/@number, ' ', $s/facts/phrase)"/>
+  </xsl:template>
+
+  <!-- What a number is, in one sentence (xml/registry.xsd, number-kind):
+       "Not an HTTP status: Cloudflare's error number, on an error page sent
+       as 403 Forbidden."  $short leaves out "Not an HTTP status: " and
+       capitalises what follows, for a line that already says so.  Plain
+       text: each output escapes it its own way. -->
+  <xsl:template name="number-kind">
+    <xsl:param name="n" select="ancestor-or-self::number"/>
+    <xsl:param name="short" select="false()"/>
+    <xsl:variable name="as" select="$n/facts/sent-as"/>
+    <xsl:variable name="to" select="key('code', $as)[not(@primary = 'false')][1]"/>
+    <xsl:variable name="status">
+      <xsl:value-of select="$as"/>
+      <xsl:if test="$to">
+        <xsl:value-of select="concat(' ', $to/facts/phrase)"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="what">
+      <xsl:choose>
+        <xsl:when test="$n/@kind = 'no-response'">
+          <xsl:value-of select="concat('shown by ', $n/facts/origin, ' when no response arrived at all')"/>
+        </xsl:when>
+        <xsl:when test="$n/@kind = 'out-of-range'">
+          <xsl:value-of select="concat('a code outside 100 to 599 on the status line, sent by ', $n/facts/origin)"/>
+        </xsl:when>
+        <xsl:when test="$n/@kind = 'substatus'">
+          <xsl:value-of select="concat($n/facts/origin, &quot;'s detail of a &quot;, $status, ', on its error page and in its log; the client receives ', $as)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat($n/facts/origin, &quot;'s error number, on an error page sent as &quot;, $status)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$short">
+        <xsl:value-of select="concat(translate(substring($what, 1, 1), $lower, $upper), substring($what, 2), '.')"/>
+      </xsl:when>
+      <xsl:when test="$n/@kind = 'out-of-range'">
+        <xsl:value-of select="concat('Not a valid HTTP status: ', $what, '.')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('Not an HTTP status: ', $what, '.')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The first line of a number's facts: "Not an HTTP status; documented
+       in Cloudflare's documentation, section Error 1020."  Plain text. -->
+  <xsl:template name="number-head">
+    <xsl:param name="n" select="ancestor-or-self::number"/>
+    <xsl:choose>
+      <xsl:when test="$n/@kind = 'out-of-range'">Not a valid HTTP status</xsl:when>
+      <xsl:otherwise>Not an HTTP status</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>; described in </xsl:text>
+    <xsl:apply-templates select="$n/facts/spec" mode="describe"/>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- What the client receives with a number: "403 Forbidden", or why
+       nothing.  Plain text. -->
+  <xsl:template name="number-sent-as">
+    <xsl:param name="n" select="ancestor-or-self::number"/>
+    <xsl:variable name="to" select="key('code', $n/facts/sent-as)[not(@primary = 'false')][1]"/>
+    <xsl:choose>
+      <xsl:when test="$n/@kind = 'no-response'">no HTTP status: no response arrived</xsl:when>
+      <xsl:when test="$n/@kind = 'out-of-range'">
+        <xsl:value-of select="concat('a status line with ', $n/@number, ', outside the 100 to 599 that RFC 9110 allows; each client handles it its own way')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$n/facts/sent-as"/>
+        <xsl:if test="$to">
+          <xsl:value-of select="concat(' ', $to/facts/phrase)"/>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -191,6 +275,35 @@
           </xsl:for-each>
         </dd>
       </xsl:if>
+    </dl>
+  </xsl:template>
+
+  <!-- A number's facts rows in the two HTML outputs, after number-head. -->
+  <xsl:template name="number-rows">
+    <xsl:param name="f" select="facts"/>
+    <dl class="facts">
+      <xsl:if test="$f/alias">
+        <dt>Known as</dt>
+        <dd>
+          <xsl:for-each select="$f/alias">
+            <span class="alias"><xsl:value-of select="."/></span>
+            <xsl:if test="position() != last()">; </xsl:if>
+          </xsl:for-each>
+        </dd>
+      </xsl:if>
+      <xsl:if test="$f/also">
+        <dt>Also</dt>
+        <dd>
+          <xsl:for-each select="$f/also">
+            <xsl:value-of select="."/>
+            <xsl:if test="position() != last()">, </xsl:if>
+          </xsl:for-each>
+        </dd>
+      </xsl:if>
+      <dt>Shown by</dt>
+      <dd><xsl:value-of select="$f/origin"/></dd>
+      <dt>Sent as</dt>
+      <dd><xsl:call-template name="number-sent-as"/></dd>
     </dl>
   </xsl:template>
 

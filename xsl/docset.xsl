@@ -51,6 +51,14 @@
             <xsl:apply-templates select="." mode="toc"/>
           </hx:page>
         </xsl:for-each>
+        <xsl:for-each select="registry/number">
+          <hx:page name="{@slug}">
+            <xsl:apply-templates select="."/>
+          </hx:page>
+          <hx:page name="{@slug}.toc" fragment="yes">
+            <xsl:apply-templates select="." mode="toc"/>
+          </hx:page>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message terminate="yes">docset.xsl: no page '<xsl:value-of select="$page"/>': src/ passes page='all'</xsl:message>
@@ -97,7 +105,9 @@
           <xsl:with-param name="s" select="$s"/>
         </xsl:call-template>
       </xsl:attribute>
-      <xsl:value-of select="concat($s/@code, ' ', $s/facts/phrase)"/>
+      <xsl:call-template name="title">
+        <xsl:with-param name="s" select="$s"/>
+      </xsl:call-template>
     </a>
   </xsl:template>
 
@@ -133,6 +143,9 @@
               <xsl:for-each select="class">
                 <li><a href="#{@id}"><xsl:value-of select="concat(@id, ' ', @name)"/></a></li>
               </xsl:for-each>
+              <xsl:if test="number">
+                <li><a href="#numbers">Not HTTP statuses</a></li>
+              </xsl:if>
             </ul>
           </nav>
         </header>
@@ -169,6 +182,36 @@
               </ul>
             </section>
           </xsl:for-each>
+          <xsl:if test="number">
+            <section class="class" id="numbers">
+              <xsl:call-template name="toc">
+                <xsl:with-param name="type" select="'Category'"/>
+                <xsl:with-param name="name" select="'Not HTTP statuses'"/>
+              </xsl:call-template>
+              <h2>Not HTTP statuses</h2>
+              <p class="summary">Numbers that are read as a status and are not one: what a client shows when no response arrived, a code outside 100 to 599, a server's detail of a status, a vendor's error page number.</p>
+              <ul class="statuses">
+                <xsl:for-each select="number">
+                  <xsl:sort select="substring-before(concat(@number, '.'), '.')" data-type="number"/>
+                  <xsl:sort select="substring-after(@number, '.')" data-type="number"/>
+                  <xsl:sort select="@number"/>
+                  <li>
+                    <a class="status">
+                      <xsl:attribute name="href">
+                        <xsl:call-template name="page-of"/>
+                      </xsl:attribute>
+                      <span class="code"><xsl:value-of select="@number"/></span>
+                      <xsl:text> </xsl:text>
+                      <xsl:value-of select="facts/phrase"/>
+                    </a>
+                    <xsl:text> </xsl:text>
+                    <span class="tag vendor"><xsl:value-of select="facts/origin"/></span>
+                    <span class="gist"><xsl:apply-templates select="about/tldr/node()"/></span>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </section>
+          </xsl:if>
         </main>
         <xsl:call-template name="foot"/>
       </body>
@@ -219,31 +262,7 @@
           </xsl:if>
 
           <!-- The answer first (xml/README.md, "Page order"). -->
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'developer'"/>
-            <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
-            <xsl:with-param name="of" select="about/developer"/>
-          </xsl:call-template>
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'visitor'"/>
-            <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
-            <xsl:with-param name="of" select="about/visitor"/>
-          </xsl:call-template>
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'diagnose'"/>
-            <xsl:with-param name="title" select="'Finding who sent it'"/>
-            <xsl:with-param name="of" select="about/diagnose"/>
-          </xsl:call-template>
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'causes'"/>
-            <xsl:with-param name="title" select="'Common causes'"/>
-            <xsl:with-param name="of" select="about/causes"/>
-          </xsl:call-template>
-          <xsl:call-template name="part">
-            <xsl:with-param name="id" select="'meaning'"/>
-            <xsl:with-param name="title" select="'What it means'"/>
-            <xsl:with-param name="of" select="about/meaning"/>
-          </xsl:call-template>
+          <xsl:call-template name="answer"/>
 
           <section id="facts">
             <xsl:call-template name="toc">
@@ -309,27 +328,82 @@
             </xsl:for-each>
           </section>
 
-          <xsl:if test="$f/related">
-            <section id="related">
-              <xsl:call-template name="toc">
-                <xsl:with-param name="name" select="'Related'"/>
-              </xsl:call-template>
-              <h2>Related</h2>
-              <ul class="related">
-                <xsl:for-each select="$f/related">
-                  <li>
-                    <xsl:call-template name="status-link">
-                      <xsl:with-param name="s" select="key('slug', @to)"/>
-                    </xsl:call-template>
-                  </li>
-                </xsl:for-each>
-              </ul>
-            </section>
-          </xsl:if>
+          <xsl:call-template name="related"/>
         </main>
         <xsl:call-template name="foot"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- ===== One page per number ===== -->
+
+  <xsl:template match="number">
+    <xsl:variable name="f" select="facts"/>
+    <xsl:variable name="title">
+      <xsl:call-template name="title"/>
+    </xsl:variable>
+    <html lang="en">
+      <xsl:call-template name="head">
+        <xsl:with-param name="title" select="concat($title, ': HTTPError')"/>
+      </xsl:call-template>
+      <body>
+        <nav class="crumbs" aria-label="Breadcrumbs">
+          <a href="index.html">HTTP status codes</a>
+          <xsl:text> › </xsl:text>
+          <a href="index.html#numbers">Not HTTP statuses</a>
+        </nav>
+        <main>
+          <h1>
+            <span class="code"><xsl:value-of select="@number"/></span>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="$f/phrase"/>
+            <xsl:text> </xsl:text>
+            <span class="tag vendor"><xsl:value-of select="concat($f/origin, ', not an HTTP status')"/></span>
+          </h1>
+          <p class="tldr"><xsl:apply-templates select="about/tldr/node()"/></p>
+          <p class="sent"><xsl:call-template name="number-kind"/></p>
+          <xsl:call-template name="answer"/>
+
+          <section id="facts">
+            <xsl:call-template name="toc">
+              <xsl:with-param name="name" select="'Facts'"/>
+            </xsl:call-template>
+            <h2>Facts</h2>
+            <p class="facts-head">
+              <xsl:call-template name="number-head"/>
+              <xsl:text> </xsl:text>
+              <span class="url"><xsl:value-of select="$f/spec/@href"/></span>
+            </p>
+            <xsl:call-template name="number-rows"/>
+          </section>
+
+          <section id="seen">
+            <xsl:call-template name="toc">
+              <xsl:with-param name="name" select="'What appears on screen'"/>
+            </xsl:call-template>
+            <h2>What you see</h2>
+            <pre class="code"><code><xsl:value-of select="seen"/></code></pre>
+          </section>
+
+          <xsl:call-template name="related"/>
+        </main>
+        <xsl:call-template name="foot"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="number" mode="toc">
+    <xsl:text>developer&#9;Fixing it as a developer or admin&#10;</xsl:text>
+    <xsl:text>visitor&#9;Fixing it as a visitor&#10;</xsl:text>
+    <xsl:text>diagnose&#9;Finding who sent it&#10;</xsl:text>
+    <xsl:text>causes&#9;Common causes&#10;</xsl:text>
+    <xsl:text>meaning&#9;What it means&#10;</xsl:text>
+    <xsl:text>facts&#9;Facts&#10;</xsl:text>
+    <!-- Not "What you see": "See" would list it before 303 See Other. -->
+    <xsl:text>seen&#9;What appears on screen&#10;</xsl:text>
+    <xsl:if test="facts/related">
+      <xsl:text>related&#9;Related&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== The table of contents of a status page, for Zeal ===== -->
@@ -362,6 +436,56 @@
     </xsl:for-each>
     <xsl:if test="facts/related">
       <xsl:text>related&#9;Related&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== Parts of a status page and a number's ===== -->
+
+  <xsl:template name="answer">
+    <xsl:call-template name="part">
+      <xsl:with-param name="id" select="'developer'"/>
+      <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
+      <xsl:with-param name="of" select="about/developer"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="id" select="'visitor'"/>
+      <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
+      <xsl:with-param name="of" select="about/visitor"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="id" select="'diagnose'"/>
+      <xsl:with-param name="title" select="'Finding who sent it'"/>
+      <xsl:with-param name="of" select="about/diagnose"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="id" select="'causes'"/>
+      <xsl:with-param name="title" select="'Common causes'"/>
+      <xsl:with-param name="of" select="about/causes"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="id" select="'meaning'"/>
+      <xsl:with-param name="title" select="'What it means'"/>
+      <xsl:with-param name="of" select="about/meaning"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="related">
+    <xsl:if test="facts/related">
+      <section id="related">
+        <xsl:call-template name="toc">
+          <xsl:with-param name="name" select="'Related'"/>
+        </xsl:call-template>
+        <h2>Related</h2>
+        <ul class="related">
+          <xsl:for-each select="facts/related">
+            <li>
+              <xsl:call-template name="status-link">
+                <xsl:with-param name="s" select="key('slug', @to)"/>
+              </xsl:call-template>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
     </xsl:if>
   </xsl:template>
 

@@ -92,11 +92,17 @@
 				names: list(a, 'data-keywords').concat(list(a, 'data-aliases'))
 			};
 			entries.push(e);
-			if (!seen[code]) {
+			/* A number that is not a status (000, 500.19, 1020) is found
+			 * by the number, and each of its parts: 500.19 is "500" and
+			 * "19", both of which a search for it must find; it is never
+			 * a status near an absent one. */
+			if (/^[1-5][0-9][0-9]$/.test(code) && !seen[code]) {
 				seen[code] = true;
 				codes.push(code);
 			}
 			post(code, n, CODE);
+			if (code.indexOf('.') !== -1)
+				words(code).forEach(function (w) { post(w, n, CODE); });
 			words(e.phrase).forEach(function (w) { post(w, n, PHRASE); });
 			e.names.forEach(function (k) {
 				words(k).forEach(function (w) { post(w, n, NAME); });

@@ -40,10 +40,13 @@
   </xsl:template>
 
   <!-- The in-page id of a status: its code when it answers for the code,
-       otherwise its slug. -->
+       otherwise its slug; a number's is the number (#1020, #500.19). -->
   <xsl:template name="id">
     <xsl:param name="s" select="."/>
     <xsl:choose>
+      <xsl:when test="$s/@number">
+        <xsl:value-of select="$s/@number"/>
+      </xsl:when>
       <xsl:when test="$s/@primary = 'false'">
         <xsl:value-of select="$s/@slug"/>
       </xsl:when>
@@ -62,7 +65,9 @@
           <xsl:with-param name="s" select="$s"/>
         </xsl:call-template>
       </xsl:attribute>
-      <xsl:value-of select="concat($s/@code, ' ', $s/facts/phrase)"/>
+      <xsl:call-template name="title">
+        <xsl:with-param name="s" select="$s"/>
+      </xsl:call-template>
     </a>
   </xsl:template>
 
@@ -127,6 +132,25 @@
                 </ul>
               </div>
             </xsl:for-each>
+            <xsl:if test="number">
+              <div class="index-class">
+                <h2><a href="#numbers">Not HTTP statuses</a></h2>
+                <ul>
+                  <xsl:for-each select="number">
+                    <xsl:sort select="substring-before(concat(@number, '.'), '.')" data-type="number"/>
+                    <xsl:sort select="substring-after(@number, '.')" data-type="number"/>
+                    <xsl:sort select="@number"/>
+                    <li>
+                      <xsl:call-template name="status-link">
+                        <xsl:with-param name="s" select="."/>
+                      </xsl:call-template>
+                      <xsl:text> </xsl:text>
+                      <span class="tag"><xsl:value-of select="facts/origin"/></span>
+                    </li>
+                  </xsl:for-each>
+                </ul>
+              </div>
+            </xsl:if>
           </nav>
           </div>
           <main id="main">
@@ -159,12 +183,27 @@
       </xsl:apply-templates>
       <hx:page name="end"/>
     </xsl:for-each>
+    <xsl:if test="number">
+      <hx:page name="frame" fragment="yes">
+        <section class="class" id="numbers" aria-labelledby="h-numbers">
+          <h2 id="h-numbers">Not HTTP statuses</h2>
+          <p class="class-summary">Numbers that are read as a status and are not one: what a client shows when no response arrived, a code outside 100 to 599, a server's detail of a status (IIS's 500.19), a vendor's error page number (Cloudflare's 1020).</p>
+          <xsl:processing-instruction name="hx-parts"/>
+        </section>
+      </hx:page>
+      <xsl:apply-templates select="number" mode="part">
+        <xsl:sort select="substring-before(concat(@number, '.'), '.')" data-type="number"/>
+        <xsl:sort select="substring-after(@number, '.')" data-type="number"/>
+        <xsl:sort select="@number"/>
+      </xsl:apply-templates>
+      <hx:page name="end"/>
+    </xsl:if>
     <hx:page name="end"/>
   </xsl:template>
 
   <!-- ===== One status ===== -->
 
-  <xsl:template match="status" mode="part">
+  <xsl:template match="status | number" mode="part">
     <hx:page name="part" fragment="yes">
       <xsl:apply-templates select="."/>
     </hx:page>
@@ -293,35 +332,8 @@
       </xsl:if>
 
       <!-- The answer first (xml/README.md, "Page order"). -->
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
-        <xsl:with-param name="of" select="about/developer"/>
+      <xsl:call-template name="answer">
         <xsl:with-param name="id" select="$id"/>
-        <xsl:with-param name="key" select="'fix'"/>
-      </xsl:call-template>
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
-        <xsl:with-param name="of" select="about/visitor"/>
-        <xsl:with-param name="id" select="$id"/>
-        <xsl:with-param name="key" select="'visitor'"/>
-      </xsl:call-template>
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'Finding who sent it'"/>
-        <xsl:with-param name="of" select="about/diagnose"/>
-        <xsl:with-param name="id" select="$id"/>
-        <xsl:with-param name="key" select="'diagnose'"/>
-      </xsl:call-template>
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'Common causes'"/>
-        <xsl:with-param name="of" select="about/causes"/>
-        <xsl:with-param name="id" select="$id"/>
-        <xsl:with-param name="key" select="'causes'"/>
-      </xsl:call-template>
-      <xsl:call-template name="part">
-        <xsl:with-param name="title" select="'What it means'"/>
-        <xsl:with-param name="of" select="about/meaning"/>
-        <xsl:with-param name="id" select="$id"/>
-        <xsl:with-param name="key" select="'meaning'"/>
       </xsl:call-template>
 
       <!-- Facts as a compact block: class, registry and specification in
@@ -392,18 +404,147 @@
         </xsl:for-each>
       </div>
 
-      <xsl:if test="$f/related">
-        <p class="related">
-          <xsl:text>Related: </xsl:text>
-          <xsl:for-each select="$f/related">
-            <xsl:call-template name="status-link">
-              <xsl:with-param name="s" select="key('slug', @to)"/>
-            </xsl:call-template>
-            <xsl:if test="position() != last()">, </xsl:if>
-          </xsl:for-each>
-        </p>
-      </xsl:if>
+      <xsl:call-template name="related"/>
     </article>
+  </xsl:template>
+
+  <!-- ===== One number ===== -->
+
+  <xsl:template match="number">
+    <xsl:variable name="f" select="facts"/>
+    <xsl:variable name="id" select="@number"/>
+    <!-- data-code is the number: the script ranks a search for it first
+         (xsl/html.js); no data-class, so 5xx does not list 500.19. -->
+    <article class="status number" id="{$id}" data-code="{@number}"
+        aria-labelledby="t-{@slug}">
+      <xsl:attribute name="data-keywords">
+        <xsl:for-each select="about/keywords/keyword">
+          <xsl:value-of select="."/>
+          <xsl:if test="position() != last()">|</xsl:if>
+        </xsl:for-each>
+      </xsl:attribute>
+      <xsl:if test="$f/alias or $f/also">
+        <xsl:attribute name="data-aliases">
+          <xsl:for-each select="$f/also | $f/alias">
+            <xsl:value-of select="."/>
+            <xsl:if test="position() != last()">|</xsl:if>
+          </xsl:for-each>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:variable name="kind">
+        <xsl:call-template name="number-kind"/>
+      </xsl:variable>
+      <xsl:attribute name="data-words">
+        <xsl:value-of select="hx:words(concat($kind, ' ', about/developer, ' ',
+            about/visitor, ' ', about/diagnose, ' ', about/causes, ' ',
+            about/meaning, ' ', seen))"/>
+      </xsl:attribute>
+      <h3 id="t-{@slug}">
+        <a class="self" href="#{$id}">
+          <span class="code"><xsl:value-of select="@number"/></span>
+          <xsl:text> </xsl:text>
+          <span class="phrase"><xsl:value-of select="$f/phrase"/></span>
+        </a>
+        <xsl:text> </xsl:text>
+        <span class="tag vendor"><xsl:value-of select="concat($f/origin, ', not an HTTP status')"/></span>
+      </h3>
+      <ul class="jump">
+        <xsl:for-each select="document('')/*/hx:number-jumps/jump">
+          <xsl:call-template name="jump">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="key" select="@key"/>
+            <xsl:with-param name="label" select="@label"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </ul>
+      <p class="tldr"><xsl:apply-templates select="about/tldr/node()"/></p>
+      <p class="sent"><xsl:value-of select="$kind"/></p>
+      <xsl:call-template name="answer">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'facts'"/>
+        <xsl:with-param name="title" select="'Facts'"/>
+      </xsl:call-template>
+      <p class="facts-head">
+        <xsl:choose>
+          <xsl:when test="@kind = 'out-of-range'">Not a valid HTTP status</xsl:when>
+          <xsl:otherwise>Not an HTTP status</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>; described in </xsl:text>
+        <a href="{$f/spec/@href}"><xsl:apply-templates select="$f/spec" mode="describe"/></a>
+        <xsl:text>.</xsl:text>
+      </p>
+      <xsl:call-template name="number-rows"/>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="key" select="'seen'"/>
+        <xsl:with-param name="title" select="'What you see'"/>
+      </xsl:call-template>
+      <pre class="code"><code><xsl:value-of select="seen"/></code></pre>
+      <xsl:call-template name="related"/>
+    </article>
+  </xsl:template>
+
+  <!-- A number's jump links, in page order. -->
+  <hx:number-jumps>
+    <jump key="fix" label="Fix"/>
+    <jump key="visitor" label="Visitors"/>
+    <jump key="diagnose" label="Who sent it"/>
+    <jump key="causes" label="Causes"/>
+    <jump key="meaning" label="Meaning"/>
+    <jump key="facts" label="Facts"/>
+    <jump key="seen" label="What you see"/>
+  </hx:number-jumps>
+
+  <!-- The sections of our own words, the same for a status and a number. -->
+  <xsl:template name="answer">
+    <xsl:param name="id"/>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
+      <xsl:with-param name="of" select="about/developer"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="key" select="'fix'"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
+      <xsl:with-param name="of" select="about/visitor"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="key" select="'visitor'"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'Finding who sent it'"/>
+      <xsl:with-param name="of" select="about/diagnose"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="key" select="'diagnose'"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'Common causes'"/>
+      <xsl:with-param name="of" select="about/causes"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="key" select="'causes'"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="title" select="'What it means'"/>
+      <xsl:with-param name="of" select="about/meaning"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="key" select="'meaning'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="related">
+    <xsl:if test="facts/related">
+      <p class="related">
+        <xsl:text>Related: </xsl:text>
+        <xsl:for-each select="facts/related">
+          <xsl:call-template name="status-link">
+            <xsl:with-param name="s" select="key('slug', @to)"/>
+          </xsl:call-template>
+          <xsl:if test="position() != last()">, </xsl:if>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
   </xsl:template>
 
   <!-- A section: its heading, a deep link of its own, and its blocks. -->

@@ -67,6 +67,19 @@
     <jump label="Standards"/>
     <jump label="Related" if="related"/>
   </hx:jumps>
+  <!-- The same for a number's node. -->
+  <xsl:variable name="number-jumps" select="document('')/*/hx:number-jumps"/>
+  <hx:number-jumps>
+    <jump label="Fix"/>
+    <jump label="Visitor"/>
+    <jump label="Sender"/>
+    <jump label="Causes"/>
+    <jump label="Meaning"/>
+    <jump label="Facts"/>
+    <jump label="Seen"/>
+    <jump label="Standards"/>
+    <jump label="Related" if="related"/>
+  </hx:number-jumps>
 
   <!-- The lines come out in pieces, an <hx:page name="-"> for every menu
        entry, node and index group, which C joins in order (src/xform.c,
@@ -78,7 +91,29 @@
 
   <xsl:template name="node-name">
     <xsl:param name="s" select="."/>
-    <xsl:value-of select="hx:info-node(concat($s/@code, ' ', $s/facts/phrase))"/>
+    <xsl:value-of select="hx:info-node(concat($s/@code, translate($s/@number, '.', '-'), ' ', $s/facts/phrase))"/>
+  </xsl:template>
+
+  <!-- The numbers, in the order registry.c sorts them. -->
+  <xsl:template name="numbers">
+    <xsl:param name="mode"/>
+    <xsl:for-each select="/registry/number">
+      <xsl:sort select="substring-before(concat(@number, '.'), '.')" data-type="number"/>
+      <xsl:sort select="substring-after(@number, '.')" data-type="number"/>
+      <xsl:sort select="@number"/>
+      <hx:page name="-">
+        <xsl:choose>
+          <xsl:when test="$mode = 'menu'">
+            <xsl:text>@menu-item&#9;</xsl:text>
+            <xsl:call-template name="node-name"/>
+            <xsl:value-of select="concat($tab, hx:info-text(about/tldr), $nl)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="."/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </hx:page>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="registry">
@@ -106,6 +141,14 @@
         </hx:page>
       </xsl:for-each>
     </xsl:for-each>
+    <xsl:if test="number">
+      <hx:page name="-">
+        <xsl:value-of select="concat('@menu-comment', $tab, 'Not HTTP statuses', $nl)"/>
+      </hx:page>
+      <xsl:call-template name="numbers">
+        <xsl:with-param name="mode" select="'menu'"/>
+      </xsl:call-template>
+    </xsl:if>
     <hx:page name="-">
       <xsl:value-of select="concat('@menu-comment', $tab, 'Looking things up', $nl)"/>
       <xsl:value-of select="concat('@menu-item', $tab, 'Index', $tab, hx:info-text('Every code, reason phrase and older name.'), $nl)"/>
@@ -120,6 +163,8 @@
         <xsl:apply-templates select="."/>
       </hx:page>
     </xsl:for-each>
+    <!-- Then one per number, chained on after them. -->
+    <xsl:call-template name="numbers"/>
 
     <!-- The index: code, phrase and every alias of each status. -->
     <hx:page name="-">
@@ -154,6 +199,97 @@
         </xsl:for-each>
       </hx:page>
     </xsl:for-each>
+    <!-- A number by the number itself, dot and all (i 500.19), and by
+         every other number, phrase, alias, keyword and log line. -->
+    <xsl:for-each select="number">
+      <xsl:variable name="node">
+        <xsl:call-template name="node-name"/>
+      </xsl:variable>
+      <hx:page name="-">
+        <xsl:for-each select="@number | facts/also">
+          <xsl:value-of select="concat('@index-entry', $tab, hx:info-entry(.), $tab, $node, $nl)"/>
+        </xsl:for-each>
+        <xsl:for-each select="facts/phrase | facts/alias | about/keywords/keyword | about/diagnose/logs/log">
+          <xsl:value-of select="concat('@index-entry', $tab, hx:info-entry(.), $tab, $node, $nl)"/>
+        </xsl:for-each>
+      </hx:page>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== A number node ===== -->
+
+  <xsl:template match="number">
+    <xsl:variable name="f" select="facts"/>
+    <xsl:variable name="me" select="."/>
+    <xsl:variable name="name">
+      <xsl:call-template name="node-name"/>
+    </xsl:variable>
+    <xsl:variable name="title">
+      <xsl:call-template name="title"/>
+    </xsl:variable>
+    <xsl:value-of select="concat('@node', $tab, $name, $tab, 'Top', $nl)"/>
+    <xsl:value-of select="concat('@title', $tab, hx:info-text($title), $nl)"/>
+    <xsl:call-template name="para">
+      <xsl:with-param name="nodes" select="about/tldr/node()"/>
+    </xsl:call-template>
+    <xsl:variable name="kind">
+      <xsl:call-template name="number-kind"/>
+    </xsl:variable>
+    <xsl:value-of select="concat('@p', $tab, hx:info-text($kind), $nl)"/>
+
+    <xsl:text>@menu&#10;</xsl:text>
+    <xsl:value-of select="concat('@menu-next', $tab, 'Next', $nl)"/>
+    <xsl:for-each select="$number-jumps/jump[not(@if) or (@if = 'related' and $f/related)]">
+      <xsl:value-of select="concat('@menu-ref', $tab, @label, $tab,
+          hx:info-node(concat($me/@slug, ' ', @label)), $nl)"/>
+    </xsl:for-each>
+
+    <xsl:call-template name="answer"/>
+
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="jump" select="'Facts'"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat('@section', $tab, 'Facts', $nl)"/>
+    <xsl:variable name="head">
+      <xsl:call-template name="number-head"/>
+    </xsl:variable>
+    <xsl:value-of select="concat('@p', $tab, hx:info-text($head), $nl)"/>
+    <xsl:if test="$f/alias">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="term" select="'Known as'"/>
+        <xsl:with-param name="text"><xsl:apply-templates select="$f/alias" mode="describe"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$f/also">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="term" select="'Also'"/>
+        <xsl:with-param name="text">
+          <xsl:for-each select="$f/also">
+            <xsl:value-of select="."/>
+            <xsl:if test="position() != last()">, </xsl:if>
+          </xsl:for-each>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="fact">
+      <xsl:with-param name="term" select="'Shown by'"/>
+      <xsl:with-param name="text" select="$f/origin"/>
+    </xsl:call-template>
+    <xsl:call-template name="fact">
+      <xsl:with-param name="term" select="'Sent as'"/>
+      <xsl:with-param name="text"><xsl:call-template name="number-sent-as"/></xsl:with-param>
+    </xsl:call-template>
+
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="jump" select="'Seen'"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat('@section', $tab, 'What you see', $nl)"/>
+    <xsl:for-each select="seen">
+      <xsl:call-template name="pre"/>
+    </xsl:for-each>
+
+    <xsl:call-template name="standards"/>
+    <xsl:call-template name="see-also"/>
   </xsl:template>
 
   <!-- ===== A status node ===== -->
@@ -204,31 +340,7 @@
     </xsl:for-each>
 
     <!-- The answer first (xml/README.md, "Page order"). -->
-    <xsl:call-template name="part">
-      <xsl:with-param name="jump" select="'Fix'"/>
-      <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
-      <xsl:with-param name="of" select="about/developer"/>
-    </xsl:call-template>
-    <xsl:call-template name="part">
-      <xsl:with-param name="jump" select="'Visitor'"/>
-      <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
-      <xsl:with-param name="of" select="about/visitor"/>
-    </xsl:call-template>
-    <xsl:call-template name="part">
-      <xsl:with-param name="jump" select="'Sender'"/>
-      <xsl:with-param name="title" select="'Finding who sent it'"/>
-      <xsl:with-param name="of" select="about/diagnose"/>
-    </xsl:call-template>
-    <xsl:call-template name="part">
-      <xsl:with-param name="jump" select="'Causes'"/>
-      <xsl:with-param name="title" select="'Common causes'"/>
-      <xsl:with-param name="of" select="about/causes"/>
-    </xsl:call-template>
-    <xsl:call-template name="part">
-      <xsl:with-param name="jump" select="'Meaning'"/>
-      <xsl:with-param name="title" select="'What it means'"/>
-      <xsl:with-param name="of" select="about/meaning"/>
-    </xsl:call-template>
+    <xsl:call-template name="answer"/>
 
     <!-- Facts as a compact block: class, registry and specification in one
          paragraph, then short "TERM: TEXT" lines.  Who sends it is already
@@ -313,6 +425,42 @@
       </xsl:choose>
     </xsl:for-each>
 
+    <xsl:call-template name="standards"/>
+    <xsl:call-template name="see-also"/>
+  </xsl:template>
+
+  <!-- ===== Parts of a status's node and a number's ===== -->
+
+  <xsl:template name="answer">
+    <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Fix'"/>
+      <xsl:with-param name="title" select="'Fixing it as a developer or admin'"/>
+      <xsl:with-param name="of" select="about/developer"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Visitor'"/>
+      <xsl:with-param name="title" select="'Fixing it as a visitor'"/>
+      <xsl:with-param name="of" select="about/visitor"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Sender'"/>
+      <xsl:with-param name="title" select="'Finding who sent it'"/>
+      <xsl:with-param name="of" select="about/diagnose"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Causes'"/>
+      <xsl:with-param name="title" select="'Common causes'"/>
+      <xsl:with-param name="of" select="about/causes"/>
+    </xsl:call-template>
+    <xsl:call-template name="part">
+      <xsl:with-param name="jump" select="'Meaning'"/>
+      <xsl:with-param name="title" select="'What it means'"/>
+      <xsl:with-param name="of" select="about/meaning"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="standards">
+    <xsl:variable name="f" select="facts"/>
     <xsl:call-template name="anchor">
       <xsl:with-param name="jump" select="'Standards'"/>
     </xsl:call-template>
@@ -321,10 +469,13 @@
       <xsl:apply-templates select="$f/spec" mode="describe"/>
     </xsl:variable>
     <xsl:value-of select="concat('@p', $tab, hx:info-text(concat($spec, ': ', $f/spec/@href)), $nl)"/>
-    <xsl:if test="$f/state != 'unofficial'">
+    <xsl:if test="$f/state and $f/state != 'unofficial'">
       <xsl:value-of select="concat('@p', $tab, hx:info-text(concat('Registered in the IANA HTTP Status Code Registry: ', $iana-url)), $nl)"/>
     </xsl:if>
+  </xsl:template>
 
+  <xsl:template name="see-also">
+    <xsl:variable name="f" select="facts"/>
     <xsl:if test="$f/related">
       <xsl:call-template name="anchor">
         <xsl:with-param name="jump" select="'Related'"/>

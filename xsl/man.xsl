@@ -62,6 +62,11 @@
             <xsl:apply-templates select="."/>
           </hx:page>
         </xsl:for-each>
+        <xsl:for-each select="registry/number[(position() - 1) mod $shards = $shard]">
+          <hx:page name="{@slug}">
+            <xsl:apply-templates select="."/>
+          </hx:page>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message terminate="yes">man.xsl: no page '<xsl:value-of select="$page"/>': src/ passes page='all'</xsl:message>
@@ -124,7 +129,12 @@
   </xsl:template>
   <xsl:template match="sref" mode="inline">
     <xsl:text>\fB</xsl:text>
-    <xsl:value-of select="hx:roff(concat(key('slug', @to)/@code, ' ', key('slug', @to)/facts/phrase))"/>
+    <xsl:variable name="t">
+      <xsl:call-template name="title">
+        <xsl:with-param name="s" select="key('slug', @to)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="hx:roff($t)"/>
     <xsl:text>\fR</xsl:text>
   </xsl:template>
 
@@ -304,38 +314,9 @@
     <!-- The answer first (xml/README.md, "Page order"): the fixes, then how to
          find who sent it, then the causes, and only then the long
          explanation, the facts and the examples. -->
-    <xsl:call-template name="blocks">
-      <xsl:with-param name="title" select="'FIXING IT AS A DEVELOPER OR ADMIN'"/>
-      <xsl:with-param name="of" select="about/developer"/>
-    </xsl:call-template>
-    <xsl:call-template name="blocks">
-      <xsl:with-param name="title" select="'FIXING IT AS A VISITOR'"/>
-      <xsl:with-param name="of" select="about/visitor"/>
-    </xsl:call-template>
-    <xsl:call-template name="blocks">
-      <xsl:with-param name="title" select="'FINDING WHO SENT IT'"/>
-      <xsl:with-param name="of" select="about/diagnose"/>
-    </xsl:call-template>
-    <xsl:call-template name="blocks">
-      <xsl:with-param name="title" select="'COMMON CAUSES'"/>
-      <xsl:with-param name="of" select="about/causes"/>
-    </xsl:call-template>
+    <xsl:call-template name="answer"/>
 
-    <xsl:text>.SH WHAT IT MEANS&#10;</xsl:text>
-    <xsl:for-each select="about/meaning/*">
-      <xsl:if test="(self::p or self::pre) and position() > 1">
-        <xsl:text>.PP&#10;</xsl:text>
-      </xsl:if>
-      <xsl:apply-templates select="self::ul" mode="block"/>
-      <xsl:if test="self::p">
-        <xsl:call-template name="line">
-          <xsl:with-param name="nodes" select="node()"/>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="self::pre">
-        <xsl:call-template name="literal"/>
-      </xsl:if>
-    </xsl:for-each>
+    <xsl:call-template name="meaning"/>
 
     <!-- Facts as a compact block: one line for class, registry and
          specification, then short labelled lines with no space between them
@@ -453,6 +434,170 @@
       <xsl:text> (7),&#10;</xsl:text>
     </xsl:for-each>
     <xsl:text>.BR httperror (7)&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The sections of our own words before the facts, the same for a
+       status and a number (xml/README.md, "Page order"). -->
+  <xsl:template name="answer">
+    <xsl:call-template name="blocks">
+      <xsl:with-param name="title" select="'FIXING IT AS A DEVELOPER OR ADMIN'"/>
+      <xsl:with-param name="of" select="about/developer"/>
+    </xsl:call-template>
+    <xsl:call-template name="blocks">
+      <xsl:with-param name="title" select="'FIXING IT AS A VISITOR'"/>
+      <xsl:with-param name="of" select="about/visitor"/>
+    </xsl:call-template>
+    <xsl:call-template name="blocks">
+      <xsl:with-param name="title" select="'FINDING WHO SENT IT'"/>
+      <xsl:with-param name="of" select="about/diagnose"/>
+    </xsl:call-template>
+    <xsl:call-template name="blocks">
+      <xsl:with-param name="title" select="'COMMON CAUSES'"/>
+      <xsl:with-param name="of" select="about/causes"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="meaning">
+    <xsl:text>.SH WHAT IT MEANS&#10;</xsl:text>
+    <xsl:for-each select="about/meaning/*">
+      <xsl:if test="(self::p or self::pre) and position() > 1">
+        <xsl:text>.PP&#10;</xsl:text>
+      </xsl:if>
+      <xsl:apply-templates select="self::ul" mode="block"/>
+      <xsl:if test="self::p">
+        <xsl:call-template name="line">
+          <xsl:with-param name="nodes" select="node()"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="self::pre">
+        <xsl:call-template name="literal"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== A number's page: man 1020, man 500.19 ===== -->
+
+  <xsl:template match="number">
+    <xsl:variable name="f" select="facts"/>
+    <xsl:variable name="title">
+      <xsl:call-template name="title"/>
+    </xsl:variable>
+    <xsl:call-template name="th">
+      <xsl:with-param name="title" select="@number"/>
+    </xsl:call-template>
+
+    <!-- The NAME line: the slug, the number and every other number that
+         leads here, so whatis 0 and apropos find it. -->
+    <xsl:text>.SH NAME&#10;</xsl:text>
+    <xsl:value-of select="hx:roff(concat(@slug, ', ', @number))"/>
+    <xsl:for-each select="$f/also">
+      <xsl:value-of select="hx:roff(concat(', ', .))"/>
+    </xsl:for-each>
+    <xsl:text> \- </xsl:text>
+    <xsl:variable name="keywords">
+      <xsl:for-each select="about/keywords/keyword">
+        <xsl:value-of select="."/>
+        <xsl:if test="position() != last()">, </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="hx:roff-line(hx:roff(concat($title, ' (', $f/origin, ', not an HTTP status): ', $keywords)))"/>
+    <xsl:value-of select="$nl"/>
+
+    <xsl:text>.SH SYNOPSIS&#10;.B </xsl:text>
+    <xsl:value-of select="hx:roff($title)"/>
+    <xsl:text>&#10;.br&#10;</xsl:text>
+    <xsl:variable name="kind">
+      <xsl:call-template name="number-kind">
+        <xsl:with-param name="short" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="hx:roff-line(hx:roff($kind))"/>
+    <xsl:value-of select="$nl"/>
+
+    <xsl:text>.SH DESCRIPTION&#10;</xsl:text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="nodes" select="about/tldr/node()"/>
+    </xsl:call-template>
+
+    <xsl:call-template name="answer"/>
+    <xsl:call-template name="meaning"/>
+
+    <xsl:text>.SH FACTS&#10;</xsl:text>
+    <xsl:variable name="head">
+      <xsl:call-template name="number-head"/>
+    </xsl:variable>
+    <xsl:value-of select="hx:roff-line(hx:roff($head))"/>
+    <xsl:text>&#10;.PD 0&#10;</xsl:text>
+    <xsl:if test="$f/alias">
+      <xsl:call-template name="item">
+        <xsl:with-param name="label" select="'Known as'"/>
+        <xsl:with-param name="text">
+          <xsl:apply-templates select="$f/alias" mode="describe"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$f/also">
+      <xsl:call-template name="item">
+        <xsl:with-param name="label" select="'Also'"/>
+        <xsl:with-param name="text">
+          <xsl:for-each select="$f/also">
+            <xsl:value-of select="."/>
+            <xsl:if test="position() != last()">, </xsl:if>
+          </xsl:for-each>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="item">
+      <xsl:with-param name="label" select="'Shown by'"/>
+      <xsl:with-param name="text" select="$f/origin"/>
+    </xsl:call-template>
+    <xsl:call-template name="item">
+      <xsl:with-param name="label" select="'Sent as'"/>
+      <xsl:with-param name="text">
+        <xsl:call-template name="number-sent-as"/>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:text>.PD&#10;</xsl:text>
+
+    <xsl:text>.SH WHAT YOU SEE&#10;</xsl:text>
+    <xsl:for-each select="seen">
+      <xsl:call-template name="literal"/>
+    </xsl:for-each>
+
+    <xsl:text>.SH STANDARDS&#10;</xsl:text>
+    <xsl:apply-templates select="$f/spec" mode="standards"/>
+
+    <xsl:text>.SH SEE ALSO&#10;</xsl:text>
+    <xsl:for-each select="$f/related">
+      <xsl:text>.BR </xsl:text>
+      <xsl:value-of select="hx:roff(@to)"/>
+      <xsl:text> (7),&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>.BR httperror (7)&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The numbers, each a .TP item like a class's statuses. -->
+  <xsl:template name="number-list">
+    <xsl:for-each select="/registry/number">
+      <xsl:sort select="substring-before(concat(@number, '.'), '.')" data-type="number"/>
+      <xsl:sort select="substring-after(@number, '.')" data-type="number"/>
+      <xsl:sort select="@number"/>
+      <xsl:text>.TP&#10;.BR </xsl:text>
+      <xsl:value-of select="hx:roff(@slug)"/>
+      <xsl:text> (7)&#10;</xsl:text>
+      <xsl:variable name="title">
+        <xsl:call-template name="title"/>
+      </xsl:variable>
+      <xsl:variable name="t">
+        <xsl:text>\fB</xsl:text>
+        <xsl:value-of select="hx:roff($title)"/>
+        <xsl:text>\fR</xsl:text>
+        <xsl:value-of select="hx:roff(concat(' (', facts/origin, ') - '))"/>
+        <xsl:apply-templates select="about/tldr/node()" mode="inline"/>
+      </xsl:variable>
+      <xsl:value-of select="hx:roff-line(string($t))"/>
+      <xsl:value-of select="$nl"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="spec" mode="standards">
@@ -586,6 +731,12 @@
         <xsl:with-param name="id" select="$id"/>
       </xsl:call-template>
     </xsl:for-each>
+    <xsl:if test="number">
+      <xsl:text>.SH NOT HTTP STATUSES&#10;</xsl:text>
+      <xsl:value-of select="hx:roff-line(hx:roff(&quot;Numbers that are read as a status and are not one: what a client shows when no response arrived, a code outside 100 to 599, a server's detail of a status (IIS's 500.19), a vendor's error page number (Cloudflare's 1020). Each has a page named by the number: man 000, man 500.19.&quot;))"/>
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="number-list"/>
+    </xsl:if>
     <!-- Where make install put each output: the Makefile passes its
          directories (src/main.c, -D). -->
     <xsl:text>.SH FILES&#10;</xsl:text>

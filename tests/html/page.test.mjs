@@ -516,10 +516,38 @@ test('#N opens every status at the top of the window', async () => {
 		}, s.id);
 		if (r.target !== s.id || Math.abs(r.top) > 2)
 			bad.push(`#${s.id}: target ${r.target}, ${Math.round(r.top)}px from the top`);
-		if (!new RegExp(`^${s.id.slice(0, 3)} `).test(s.head))
+		// A status's id is its code or its slug; a number's is the number.
+		const code = s.id.includes('-') ? s.id.slice(0, 3) : s.id;
+		if (!s.head.startsWith(code + ' '))
 			bad.push(`#${s.id}: headed "${s.head}"`);
 	}
 	assert.deepEqual(bad, []);
+});
+
+// Numbers that are not statuses (xml/numbers/): a search for the number as
+// the reader saw it (000, 1020, 500.19) lists that entry first, and so does
+// one for each other number that leads there (0 for 000).
+test('a search for any number that is not a status lists it first', async () => {
+	await fresh();
+	const numbers = await page.$$eval('article.number', (as) => as.map((a) => ({
+		id: a.id,
+		also: (a.getAttribute('data-aliases') || '').split('|').filter((x) => /^[0-9.]+$/.test(x)),
+	})));
+	assert.ok(numbers.length > 0, 'no number on the page');
+	const bad = [];
+	for (const n of numbers)
+		for (const q of [n.id, ...n.also]) {
+			await search(q);
+			const ids = await resultIds();
+			if (ids[0] !== n.id)
+				bad.push(`"${q}": ${ids.slice(0, 3).join(' ')}`);
+		}
+	assert.deepEqual(bad, []);
+	// The status a number details still comes first for its own code.
+	if (numbers.some((n) => n.id.startsWith('500.'))) {
+		await search('500');
+		assert.equal((await resultIds())[0], '500');
+	}
 });
 
 test('#499 is nginx\'s 499 and #499-token-required is Esri\'s', async () => {
