@@ -300,25 +300,28 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 		    "Category", xasprintf("index.html#%s", cl->id), NULL);
 	}
 	/*
-	 * The numbers that are not statuses: "1020 Access Denied", then each
-	 * other number alone ("0"), the aliases and the keywords, as for a
-	 * status; the ranking check keeps "500.19 ..." after "500 Internal
-	 * Server Error" in a search for 500.
+	 * The numbers that are not statuses: "1020 Access Denied (Cloudflare)",
+	 * then each other number alone ("0"), the aliases and the keywords.  A
+	 * number holds codes (1020 holds 102), and Zeal lists the shortest name
+	 * first, so its Entry is named with its origin, which the ranking check
+	 * requires to be long enough, and an alias holding a code ("Error
+	 * 1020", shorter than "102 Processing") stays out, as keywords do.
 	 */
 	for (i = 0; i < reg->nnumber; i++) {
 		const struct number	*nb = &reg->numbers[i];
 		char			*path = xasprintf("%s.html", nb->slug);
 		size_t			 first = rs->n;
 
-		docset_row_add(rs, xasprintf("%s %s", nb->number, nb->phrase),
-		    "Entry", xstrdup(path), NULL);
+		docset_row_add(rs, xasprintf("%s %s (%s)", nb->number, nb->phrase,
+		    nb->origin), "Entry", xstrdup(path), NULL);
 		for (j = 0; j < nb->nalso; j++)
 			docset_row_add(rs, xstrdup(nb->also[j]), "Value",
 			    xstrdup(path), NULL);
 		for (j = 0; j < nb->naliases; j++)
-			docset_row_add(rs, xstrdup(nb->aliases[j]),
-			    docset_is_identifier(nb->aliases[j]) ? "Constant" :
-			    "Value", xstrdup(path), NULL);
+			if (!docset_has_code(nb->aliases[j]))
+				docset_row_add(rs, xstrdup(nb->aliases[j]),
+				    docset_is_identifier(nb->aliases[j]) ?
+				    "Constant" : "Value", xstrdup(path), NULL);
 		for (j = 0; j < nb->nkeywords; j++)
 			if (!docset_has_code(nb->keywords[j]))
 				docset_row_add(rs, xstrdup(nb->keywords[j]), "Keyword",
