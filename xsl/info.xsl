@@ -177,7 +177,12 @@
         <xsl:call-template name="node-name"/>
       </xsl:variable>
       <hx:page name="-">
-        <xsl:value-of select="concat('@index-entry', $tab, @code, $tab, $node, $nl)"/>
+        <!-- The bare code only for the meaning that answers for it: the
+             index sorts equal entries by node name, so info httperror 103
+             would open 103 Checkpoint, not 103 Early Hints. -->
+        <xsl:if test="not(@primary = 'false')">
+          <xsl:value-of select="concat('@index-entry', $tab, @code, $tab, $node, $nl)"/>
+        </xsl:if>
         <xsl:value-of select="concat('@index-entry', $tab, hx:info-node(facts/phrase), $tab, $node, $nl)"/>
         <xsl:for-each select="facts/alias">
           <xsl:value-of select="concat('@index-entry', $tab, hx:info-node(.), $tab, $node, $nl)"/>

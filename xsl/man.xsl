@@ -427,7 +427,8 @@
     </xsl:if>
 
     <xsl:text>.SH SEE ALSO&#10;</xsl:text>
-    <xsl:for-each select="$f/related | $others">
+    <!-- The other meanings of the code, unless <related> names them already. -->
+    <xsl:for-each select="$f/related | $others[not(@slug = current()/facts/related/@to)]">
       <xsl:variable name="to" select="key('slug', @to | self::status/@slug)"/>
       <xsl:text>.BR </xsl:text>
       <xsl:value-of select="hx:roff($to/@slug)"/>
