@@ -139,6 +139,7 @@ for x in xml/codes/*.xml; do
 	vendor::"$code "*) case $syn in *HTTP/1.1*) bad="$bad $slug" ;; esac ;;
 	vendor:*:"$code "*"the client receives $as "*) ;;
 	draft::"$code "*"never in the IANA registry"*) case $syn in *HTTP/1.1*) bad="$bad $slug" ;; esac ;;
+	folklore::"$code "*"Found only in "*) case $syn in *HTTP/1.1*) bad="$bad $slug" ;; esac ;;
 	*) bad="$bad $slug" ;;
 	esac
 done

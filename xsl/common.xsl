@@ -29,6 +29,9 @@
       <xsl:when test="$s/facts/origin/@kind = 'draft'">
         <xsl:value-of select="concat($s/facts/origin, ', never registered, ', $s/@class, ' ', $cls)"/>
       </xsl:when>
+      <xsl:when test="$s/facts/origin/@kind = 'folklore'">
+        <xsl:value-of select="concat('folklore, unofficial ', $s/@class, ' ', $cls)"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="concat($s/@class, ' ', $cls)"/>
       </xsl:otherwise>
@@ -143,6 +146,9 @@
       <xsl:when test=". = 'temporary'">IANA, temporary registration</xsl:when>
       <xsl:when test=". = 'unused'">IANA, reserved and unused: do not send it</xsl:when>
       <xsl:when test=". = 'obsoleted'">IANA, obsoleted</xsl:when>
+      <xsl:when test=". = 'unofficial' and ../origin/@kind = 'folklore'">
+        <xsl:value-of select="concat('not in the IANA registry; found only in ', ../origin)"/>
+      </xsl:when>
       <xsl:when test=". = 'unofficial' and ../origin/@kind = 'draft'">
         <xsl:value-of select="concat('not in the IANA registry; proposed in ', ../origin, ' and never registered')"/>
       </xsl:when>

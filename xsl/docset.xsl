@@ -121,6 +121,10 @@
       <xsl:text> </xsl:text>
       <span class="tag vendor"><xsl:value-of select="concat($f/origin, ', never registered')"/></span>
     </xsl:if>
+    <xsl:if test="$f/origin/@kind = 'folklore'">
+      <xsl:text> </xsl:text>
+      <span class="tag vendor">folklore, unofficial</span>
+    </xsl:if>
     <xsl:if test="$f/state = 'unused' or $f/state = 'obsoleted' or $f/state = 'temporary'">
       <xsl:text> </xsl:text>
       <span class="tag"><xsl:value-of select="$f/state"/></span>

@@ -123,7 +123,11 @@
                       <xsl:call-template name="status-link">
                         <xsl:with-param name="s" select="."/>
                       </xsl:call-template>
-                      <xsl:if test="facts/origin/@kind != 'ietf'">
+                      <xsl:if test="facts/origin/@kind = 'folklore'">
+                        <xsl:text> </xsl:text>
+                        <span class="tag">folklore</span>
+                      </xsl:if>
+                      <xsl:if test="facts/origin/@kind = 'vendor' or facts/origin/@kind = 'draft'">
                         <xsl:text> </xsl:text>
                         <span class="tag"><xsl:value-of select="facts/origin"/></span>
                       </xsl:if>
@@ -261,6 +265,10 @@
         <xsl:if test="$f/origin/@kind = 'draft'">
           <xsl:text> </xsl:text>
           <span class="tag vendor"><xsl:value-of select="concat($f/origin, ', never registered')"/></span>
+        </xsl:if>
+        <xsl:if test="$f/origin/@kind = 'folklore'">
+          <xsl:text> </xsl:text>
+          <span class="tag vendor">folklore, unofficial</span>
         </xsl:if>
         <xsl:if test="$f/state = 'unused' or $f/state = 'obsoleted' or $f/state = 'temporary'">
           <xsl:text> </xsl:text>

@@ -273,6 +273,14 @@
         <xsl:value-of select="hx:roff-line(hx:roff($how))"/>
         <xsl:value-of select="$nl"/>
       </xsl:when>
+      <!-- A code only lists of codes carry: no status line, and no sender. -->
+      <xsl:when test="$f/origin/@kind = 'folklore'">
+        <xsl:text>.B </xsl:text>
+        <xsl:value-of select="hx:roff(concat(@code, ' ', $f/phrase))"/>
+        <xsl:text>&#10;.br&#10;</xsl:text>
+        <xsl:value-of select="hx:roff-line(hx:roff(concat('Found only in ', $f/origin, '; never in the IANA registry.')))"/>
+        <xsl:value-of select="$nl"/>
+      </xsl:when>
       <!-- A draft's code: never registered, so no status line either. -->
       <xsl:when test="$f/origin/@kind = 'draft'">
         <xsl:text>.B </xsl:text>
@@ -671,7 +679,10 @@
         <xsl:text>\fB</xsl:text>
         <xsl:value-of select="hx:roff(concat(@code, ' ', facts/phrase))"/>
         <xsl:text>\fR</xsl:text>
-        <xsl:if test="facts/origin/@kind != 'ietf'">
+        <xsl:if test="facts/origin/@kind = 'folklore'">
+          <xsl:value-of select="hx:roff(' (folklore)')"/>
+        </xsl:if>
+        <xsl:if test="facts/origin/@kind = 'vendor' or facts/origin/@kind = 'draft'">
           <xsl:value-of select="hx:roff(concat(' (', facts/origin, ')'))"/>
         </xsl:if>
         <xsl:value-of select="hx:roff(' - ')"/>
