@@ -301,11 +301,12 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 	}
 	/*
 	 * The numbers that are not statuses: "1020 Access Denied (Cloudflare)",
-	 * then each other number alone ("0"), the aliases and the keywords.  A
-	 * number holds codes (1020 holds 102), and Zeal lists the shortest name
-	 * first, so its Entry is named with its origin, which the ranking check
-	 * requires to be long enough, and an alias holding a code ("Error
-	 * 1020", shorter than "102 Processing") stays out, as keywords do.
+	 * then each other number ("0" alone, "1007 ..." like the Entry), the
+	 * aliases and the keywords.  A number holds codes (1020 holds 102), and
+	 * Zeal lists the shortest name first, so its Entry is named with its
+	 * origin, which the ranking check requires to be long enough, and an
+	 * alias holding a code ("Error 1020", shorter than "102 Processing")
+	 * stays out, as keywords do.
 	 */
 	for (i = 0; i < reg->nnumber; i++) {
 		const struct number	*nb = &reg->numbers[i];
@@ -314,9 +315,15 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 
 		docset_row_add(rs, xasprintf("%s %s (%s)", nb->number, nb->phrase,
 		    nb->origin), "Entry", xstrdup(path), NULL);
+		/* 0 alone; 1007, which holds 100, named like the Entry. */
 		for (j = 0; j < nb->nalso; j++)
-			docset_row_add(rs, xstrdup(nb->also[j]), "Value",
-			    xstrdup(path), NULL);
+			if (docset_has_code(nb->also[j]))
+				docset_row_add(rs, xasprintf("%s %s (%s)", nb->also[j],
+				    nb->phrase, nb->origin), "Entry", xstrdup(path),
+				    NULL);
+			else
+				docset_row_add(rs, xstrdup(nb->also[j]), "Value",
+				    xstrdup(path), NULL);
 		for (j = 0; j < nb->naliases; j++)
 			if (!docset_has_code(nb->aliases[j]))
 				docset_row_add(rs, xstrdup(nb->aliases[j]),

@@ -368,7 +368,9 @@ info_entry_cmp(const void *a, const void *b)
 	if ((c = strcmp(x->entry, y->entry)) != 0)
 		return c;
 	/* Where the entry is a status's keyword it goes before the statuses
-	 * that only carry that header: i Retry-After is 429 first, then 413. */
+	 * that only carry that header: i Retry-After is 429 first, then 413.
+	 * A number's words are marked the same way (xsl/info.xsl): i rate
+	 * limit is 429, then Cloudflare's 1015. */
 	if (x->header != y->header)
 		return x->header - y->header;
 	return strcmp(x->node, y->node);

@@ -196,7 +196,7 @@ check "docset: no journal or WAL file left" test -z "$left"
 check "docset: rows inserted in sorted order, the sections last" test \
 	"$(sqlite3 "$db" "SELECT id FROM searchIndex WHERE type <> 'Section' ORDER BY name, type, path" | tr '\n' ' ')" = \
 	"$(sqlite3 "$db" "SELECT id FROM searchIndex WHERE id < (SELECT min(id) FROM searchIndex WHERE type = 'Section') ORDER BY id" | tr '\n' ' ')"
-entries=$(sqlite3 "$db" "SELECT path FROM searchIndex WHERE type = 'Entry' ORDER BY path")
+entries=$(sqlite3 "$db" "SELECT DISTINCT path FROM searchIndex WHERE type = 'Entry' ORDER BY path")
 pages=$(printf '%s\n%s\n' "$slugs" "$numbers" | grep . | LC_ALL=C sort | sed 's/$/.html/')
 if [ "$entries" = "$pages" ]; then ok "docset: one Entry per status ($nstatus) and per number ($nnumber)"; else
 	not_ok "docset: Entry rows do not match the statuses"

@@ -117,7 +117,7 @@ static_checks() {
 	else
 		ok "html: $label: no src, srcset, action or similar attribute"
 	fi
-	if grep -E '^[a-z0-9-]+ href=' "$t" | grep -vE '^a href=(#[A-Za-z0-9-]+|https://[^[:space:]]+)$'; then
+	if grep -E '^[a-z0-9-]+ href=' "$t" | grep -vE '^a href=(#[A-Za-z0-9.-]+|https://[^[:space:]]+)$'; then
 		not_ok "html: $label: hrefs other than <a href=\"#id\"> and <a href=\"https://...\">"
 	else
 		ok "html: $label: every href is a plain link (#id or https://)"

@@ -38,6 +38,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- "Cloudflare's", but "Cloudflare Workers'". -->
+  <xsl:template name="possessive">
+    <xsl:param name="of"/>
+    <xsl:choose>
+      <xsl:when test="substring($of, string-length($of)) = 's'">
+        <xsl:value-of select="concat($of, &quot;'&quot;)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat($of, &quot;'s&quot;)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- "404 Not Found", "1020 Access Denied": how every output names a status
        or a number (a status has a code, a number a number, never both). -->
   <xsl:template name="title">
@@ -61,6 +74,11 @@
         <xsl:value-of select="concat(' ', $to/facts/phrase)"/>
       </xsl:if>
     </xsl:variable>
+    <xsl:variable name="whose">
+      <xsl:call-template name="possessive">
+        <xsl:with-param name="of" select="$n/facts/origin"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="what">
       <xsl:choose>
         <xsl:when test="$n/@kind = 'no-response'">
@@ -70,10 +88,10 @@
           <xsl:value-of select="concat('a code outside 100 to 599 on the status line, sent by ', $n/facts/origin)"/>
         </xsl:when>
         <xsl:when test="$n/@kind = 'substatus'">
-          <xsl:value-of select="concat($n/facts/origin, &quot;'s detail of a &quot;, $status, ', on its error page and in its log; the client receives ', $as)"/>
+          <xsl:value-of select="concat($whose, ' detail of a ', $status, ', on its error page and in its log; the client receives ', $as)"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="concat($n/facts/origin, &quot;'s error number, on an error page sent as &quot;, $status)"/>
+          <xsl:value-of select="concat($whose, ' error number, on an error page sent as ', $status)"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

@@ -205,7 +205,9 @@
       </hx:page>
     </xsl:for-each>
     <!-- A number by the number itself, dot and all (i 500.19), and by
-         every other number, phrase, alias, keyword and log line. -->
+         every other number; then by its phrase, aliases, keywords and log
+         lines, marked as the headers are, so that a status with the same
+         words comes first (i rate limit is 429, then Cloudflare's 1015). -->
     <xsl:for-each select="number">
       <xsl:variable name="node">
         <xsl:call-template name="node-name"/>
@@ -215,7 +217,7 @@
           <xsl:value-of select="concat('@index-entry', $tab, hx:info-entry(.), $tab, $node, $nl)"/>
         </xsl:for-each>
         <xsl:for-each select="facts/phrase | facts/alias | about/keywords/keyword | about/diagnose/logs/log">
-          <xsl:value-of select="concat('@index-entry', $tab, hx:info-entry(.), $tab, $node, $nl)"/>
+          <xsl:value-of select="concat('@index-entry', $tab, hx:info-entry(.), $tab, $node, $tab, 'header', $nl)"/>
         </xsl:for-each>
       </hx:page>
     </xsl:for-each>

@@ -258,15 +258,20 @@
         <xsl:text>.B </xsl:text>
         <xsl:value-of select="hx:roff(concat(@code, ' ', $f/phrase))"/>
         <xsl:text>&#10;.br&#10;</xsl:text>
+        <xsl:variable name="whose">
+          <xsl:call-template name="possessive">
+            <xsl:with-param name="of" select="$f/origin"/>
+          </xsl:call-template>
+        </xsl:variable>
         <xsl:variable name="how">
           <xsl:choose>
             <xsl:when test="$f/sent-as">
-              <xsl:value-of select="concat($f/origin, &quot;'s own code, &quot;)"/>
+              <xsl:value-of select="concat($whose, ' own code, ')"/>
               <xsl:call-template name="sent-as"/>
               <xsl:text>.</xsl:text>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="concat($f/origin, &quot;'s code, not in the IANA registry.&quot;)"/>
+              <xsl:value-of select="concat($whose, ' code, not in the IANA registry.')"/>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
