@@ -254,6 +254,30 @@ docset_has_code(const char *s)
 	return 0;
 }
 
+static int
+docset_keyword_cmp(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every status's keywords, sorted for bsearch; the caller frees the array. */
+static const char **
+docset_status_keywords(const struct registry *reg, size_t *np)
+{
+	const char	**v;
+	size_t		  i, j, n = 0;
+
+	for (i = 0; i < reg->nstatus; i++)
+		n = xadd(n, reg->statuses[i].nkeywords);
+	v = xcalloc(xadd(n, 1), sizeof(*v));
+	for (i = 0, n = 0; i < reg->nstatus; i++)
+		for (j = 0; j < reg->statuses[i].nkeywords; j++)
+			v[n++] = reg->statuses[i].keywords[j];
+	qsort(v, n, sizeof(*v), docset_keyword_cmp);
+	*np = n;
+	return v;
+}
+
 /*
  * Every row, the status entries first and in registry order (statuses[i] is
  * rows[i]).  A status that shares its code with the one answering for it is
@@ -265,7 +289,8 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 {
 	const struct status	*st;
 	const struct regclass	*cl;
-	size_t			 i, j;
+	const char		**skw;
+	size_t			 i, j, nskw;
 
 	for (i = 0; i < reg->nstatus; i++) {
 		st = &reg->statuses[i];
@@ -308,6 +333,7 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 	 * alias holding a code ("Error 1020", shorter than "102 Processing")
 	 * stays out, as keywords do.
 	 */
+	skw = docset_status_keywords(reg, &nskw);
 	for (i = 0; i < reg->nnumber; i++) {
 		const struct number	*nb = &reg->numbers[i];
 		char			*path = xasprintf("%s.html", nb->slug);
@@ -315,6 +341,11 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 
 		docset_row_add(rs, xasprintf("%s %s (%s)", nb->number, nb->phrase,
 		    nb->origin), "Entry", xstrdup(path), NULL);
+		/* 000, which holds no code, alone too: the long Entry would come
+		 * after every short row holding 000 (0x8007000d). */
+		if (!docset_has_code(nb->number))
+			docset_row_add(rs, xstrdup(nb->number), "Value", xstrdup(path),
+			    NULL);
 		/* 0 alone; 1007, which holds 100, named like the Entry. */
 		for (j = 0; j < nb->nalso; j++)
 			if (docset_has_code(nb->also[j]))
@@ -329,14 +360,19 @@ docset_rows(const struct registry *reg, struct docset_rows *rs)
 				docset_row_add(rs, xstrdup(nb->aliases[j]),
 				    docset_is_identifier(nb->aliases[j]) ?
 				    "Constant" : "Value", xstrdup(path), NULL);
+		/* A keyword a status has too ("rate limit") is the status's:
+		 * two equal rows would leave Zeal's order to chance. */
 		for (j = 0; j < nb->nkeywords; j++)
-			if (!docset_has_code(nb->keywords[j]))
+			if (!docset_has_code(nb->keywords[j]) &&
+			    bsearch(&nb->keywords[j], skw, nskw, sizeof(*skw),
+			    docset_keyword_cmp) == NULL)
 				docset_row_add(rs, xstrdup(nb->keywords[j]), "Keyword",
 				    xstrdup(path), NULL);
 		for (j = first; j < rs->n; j++)
 			rs->v[j].nb = nb;
 		free(path);
 	}
+	free(skw);
 	if (reg->nnumber > 0)
 		docset_row_add(rs, xstrdup("Not HTTP statuses"), "Category",
 		    xstrdup("index.html#numbers"), NULL);

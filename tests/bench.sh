@@ -23,7 +23,7 @@
 # today's outputs.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=$TOP/build/httperror
-SIZES=${BENCH_SIZES:-real 100 1000}
+SIZES=${BENCH_SIZES:-real 200 1000}
 REAL=$(grep -c '<xi:include href="codes/' "$TOP/xml/registry.xml")
 RUNS=${BENCH_RUNS:-5}
 CG_MAX=${BENCH_CG_MAX:-100}
@@ -83,7 +83,7 @@ done
 # ===== Side by side with docbook-xsl: the same man pages, the classic way
 
 DOCBOOK=/usr/share/xml/docbook/stylesheet/docbook-xsl-nons/manpages/docbook.xsl
-PEER_N=${BENCH_PEER_SIZE:-100}
+PEER_N=${BENCH_PEER_SIZE:-200}
 if command -v xsltproc > /dev/null && [ -f "$DOCBOOK" ]; then
 	if [ "$PEER_N" = real ]; then PEER_N=$REAL; preg=$TOP/xml/registry.xml; else
 		[ -d "$tmp/r$PEER_N" ] || python3 "$TOP/tests/bench/synth.py" "$PEER_N" "$tmp/r$PEER_N" || exit 1

@@ -89,7 +89,11 @@
 				phrase: textOf(a, 'h3 .phrase'),
 				tag: textOf(a, 'h3 .tag.vendor'),
 				summary: textOf(a, '.tldr'),
-				names: list(a, 'data-keywords').concat(list(a, 'data-aliases'))
+				names: list(a, 'data-keywords').concat(list(a, 'data-aliases')),
+				/* A number's words count half: a status with the same
+				 * words comes first (rate limit is 429, then Cloudflare's
+				 * 1015); the number itself counts in full. */
+				half: a.classList.contains('number') ? 0.5 : 1
 			};
 			entries.push(e);
 			/* A number that is not a status (000, 500.19, 1020) is found
@@ -103,13 +107,15 @@
 			post(code, n, CODE);
 			if (code.indexOf('.') !== -1)
 				words(code).forEach(function (w) { post(w, n, CODE); });
-			words(e.phrase).forEach(function (w) { post(w, n, PHRASE); });
+			list(a, 'data-also').forEach(function (c) { post(c, n, CODE); });
+			var half = e.half;
+			words(e.phrase).forEach(function (w) { post(w, n, PHRASE * half); });
 			e.names.forEach(function (k) {
-				words(k).forEach(function (w) { post(w, n, NAME); });
+				words(k).forEach(function (w) { post(w, n, NAME * half); });
 			});
-			words(e.summary).forEach(function (w) { post(w, n, SUMMARY); });
+			words(e.summary).forEach(function (w) { post(w, n, SUMMARY * half); });
 			(a.getAttribute('data-words') || '').split(' ').forEach(function (w) {
-				if (w !== '') post(w, n, BODY);
+				if (w !== '') post(w, n, BODY * half);
 			});
 		}
 		keys = Array.from(vocab.keys()).sort();
@@ -167,7 +173,7 @@
 			for (i = 0; i < hits.length; i++) {
 				var e = hits[i].e;
 				if (inRow(ws, e.phrase) || e.names.some(function (k) { return inRow(ws, k); }))
-					hits[i].score += NAME;
+					hits[i].score += NAME * e.half;
 			}
 		hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
 		return hits;

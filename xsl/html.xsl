@@ -431,9 +431,19 @@
           <xsl:if test="position() != last()">|</xsl:if>
         </xsl:for-each>
       </xsl:attribute>
-      <xsl:if test="$f/alias or $f/also">
+      <xsl:if test="$f/alias">
         <xsl:attribute name="data-aliases">
-          <xsl:for-each select="$f/also | $f/alias">
+          <xsl:for-each select="$f/alias">
+            <xsl:value-of select="."/>
+            <xsl:if test="position() != last()">|</xsl:if>
+          </xsl:for-each>
+        </xsl:attribute>
+      </xsl:if>
+      <!-- The other numbers that lead here (0 for 000), which a search
+           finds as it finds the number itself. -->
+      <xsl:if test="$f/also">
+        <xsl:attribute name="data-also">
+          <xsl:for-each select="$f/also">
             <xsl:value-of select="."/>
             <xsl:if test="position() != last()">|</xsl:if>
           </xsl:for-each>

@@ -79,6 +79,13 @@ def main():
             f.write(text)
         originals.append(text)
     names = list(includes)
+    if n < len(names):
+        # Fewer would drop real statuses that others link to.
+        sys.exit("synth.py: %d is fewer than the %d statuses of the real registry"
+                 % (n, len(names)))
+    # The numbers that are not statuses (xml/numbers/), as they are: the
+    # statuses link to them, and they are not copied.
+    shutil.copytree(os.path.join(src, "numbers"), os.path.join(out, "numbers"))
     uses = {}
     for text in originals:
         c = int(re.search(r'code="(\d{3})"', text).group(1))
