@@ -262,5 +262,10 @@ elif [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then
 	not_ok "html: browser: node --test exited $rc with every test passing"
 fi
 echo "html: browser suite took $(( $(date +%s) - start )) s; screenshots in $shots"
+# Where the time goes: the five slowest tests (CI must stay well inside its
+# limit as the registry grows).
+awk '/^(not )?ok [0-9]+ - / { name = $0; sub(/^(not )?ok [0-9]+ - /, "", name) }
+	/^  duration_ms: / && name != "" { printf "%d %s\n", $2 / 1000, name; name = "" }' "$tmp/tap" |
+	sort -rn | head -5 | sed 's/^\([0-9]*\) /html: slowest: \1 s: /' 
 echo "html: $npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

@@ -308,11 +308,14 @@
 		if (/^[1-5][0-9][0-9]$/.test(t) && codes.indexOf(t) === -1)
 			f.appendChild(absent(t));
 		var ol = el('ol', 'hits');
-		var shown = hits.slice(0, SHOWN);
+		/* A class is listed whole (4xx has more than SHOWN); words are
+		 * ranked, and the list stops at SHOWN. */
+		var cap = ws.length === 0 ? hits.length : SHOWN;
+		var shown = hits.slice(0, cap);
 		shown.slice(0, now).forEach(function (h) { ol.appendChild(item(h, ws)); });
 		if (hits.length > 0) f.appendChild(ol);
-		if (hits.length > SHOWN)
-			f.appendChild(el('p', 'more', 'And ' + (hits.length - SHOWN) +
+		if (hits.length > cap)
+			f.appendChild(el('p', 'more', 'And ' + (hits.length - cap) +
 				' more: add a word to narrow the search.'));
 		else if (hits.length === 0)
 			f.appendChild(el('p', 'none', 'No status matches \u201c' + raw + '\u201d.'));
