@@ -123,11 +123,11 @@
                       <xsl:call-template name="status-link">
                         <xsl:with-param name="s" select="."/>
                       </xsl:call-template>
-                      <xsl:if test="facts/origin/@kind = 'folklore'">
+                      <xsl:if test="facts/origin/@kind = 'folklore' or facts/origin/@kind = 'draft'">
                         <xsl:text> </xsl:text>
-                        <span class="tag">folklore</span>
+                        <span class="tag"><xsl:value-of select="facts/origin/@kind"/></span>
                       </xsl:if>
-                      <xsl:if test="facts/origin/@kind = 'vendor' or facts/origin/@kind = 'draft'">
+                      <xsl:if test="facts/origin/@kind = 'vendor'">
                         <xsl:text> </xsl:text>
                         <span class="tag"><xsl:value-of select="facts/origin"/></span>
                       </xsl:if>

@@ -684,10 +684,10 @@
         <xsl:text>\fB</xsl:text>
         <xsl:value-of select="hx:roff(concat(@code, ' ', facts/phrase))"/>
         <xsl:text>\fR</xsl:text>
-        <xsl:if test="facts/origin/@kind = 'folklore'">
-          <xsl:value-of select="hx:roff(' (folklore)')"/>
+        <xsl:if test="facts/origin/@kind = 'folklore' or facts/origin/@kind = 'draft'">
+          <xsl:value-of select="hx:roff(concat(' (', facts/origin/@kind, ')'))"/>
         </xsl:if>
-        <xsl:if test="facts/origin/@kind = 'vendor' or facts/origin/@kind = 'draft'">
+        <xsl:if test="facts/origin/@kind = 'vendor'">
           <xsl:value-of select="hx:roff(concat(' (', facts/origin, ')'))"/>
         </xsl:if>
         <xsl:value-of select="hx:roff(' - ')"/>
