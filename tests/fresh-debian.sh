@@ -27,6 +27,14 @@
 #
 # Environment: HTTPERROR_FRESH_MIRROR (default http://deb.debian.org/debian),
 # HTTPERROR_FRESH_KEEP=1 keeps the root afterwards for a look inside.
+#
+# In two phases (.ci/run): HTTPERROR_FRESH_PHASE=prepare makes the root and
+# runs the first command in it, writing where the root is and what passed to
+# the file HTTPERROR_FRESH_STATE; HTTPERROR_FRESH_PHASE=check then runs the
+# second command in that root, counts everything, and removes the root.  So
+# the downloads and installs of the first can run while the machine's own
+# `make check` does; the two test suites never run at once (their example
+# servers would share the loopback ports).
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 MIRROR=${HTTPERROR_FRESH_MIRROR:-http://deb.debian.org/debian}
@@ -36,9 +44,23 @@ USERNAME=reader
 npass=0
 nfail=0
 
+PHASE=${HTTPERROR_FRESH_PHASE:-all}
+STATE=${HTTPERROR_FRESH_STATE:-}
+case $PHASE in
+all) ;;
+prepare | check) [ -n "$STATE" ] || { echo "fresh: phase $PHASE needs HTTPERROR_FRESH_STATE"; exit 2; } ;;
+*) echo "fresh: unknown HTTPERROR_FRESH_PHASE '$PHASE'"; exit 2 ;;
+esac
 ok() { npass=$((npass + 1)); printf 'PASS: fresh: %s\n' "$*"; }
 not_ok() { nfail=$((nfail + 1)); printf 'FAIL: fresh: %s\n' "$*"; }
 finish() {
+	if [ "$PHASE" = prepare ]; then
+		# The check phase counts these with its own.
+		printf 'work=%s\nnpass=%s\nnfail=%s\n' "${work:-}" "$npass" "$nfail" > "$STATE"
+		echo "fresh: prepared: $npass passed, $nfail failed"
+		[ "$nfail" -eq 0 ]
+		exit
+	fi
 	echo "fresh: $npass passed, $nfail failed"
 	[ "$nfail" -eq 0 ] && [ "$npass" -gt 0 ]
 	exit
@@ -46,12 +68,30 @@ finish() {
 cannot() {
 	if [ "${HTTPERROR_SKIP_FRESH:-0}" = 1 ]; then
 		echo "fresh: skipped (HTTPERROR_SKIP_FRESH=1): $*"
+		[ "$PHASE" = prepare ] && echo skipped > "$STATE"
 		exit 0
 	fi
 	not_ok "cannot make a fresh Debian 12 root here: $*"
 	echo "fresh: set HTTPERROR_SKIP_FRESH=1 to skip this test on such a machine"
 	finish
 }
+
+# ===== The check phase: the root the prepare phase made
+
+if [ "$PHASE" = check ]; then
+	if [ "$(cat "$STATE" 2> /dev/null)" = skipped ]; then
+		echo "fresh: skipped (HTTPERROR_SKIP_FRESH=1), as the prepare phase was"
+		exit 0
+	fi
+	work=$(sed -n 's/^work=//p' "$STATE" 2> /dev/null)
+	npass=$(sed -n 's/^npass=//p' "$STATE" 2> /dev/null)
+	nfail=$(sed -n 's/^nfail=//p' "$STATE" 2> /dev/null)
+	npass=${npass:-0} nfail=${nfail:-0}
+	if [ -z "$work" ] || [ ! -d "$work/root" ] || [ "$nfail" -ne 0 ]; then
+		not_ok "the prepare phase left no root to check in (see its log)"
+		finish
+	fi
+fi
 
 # ===== Can this machine make a root at all?
 
@@ -67,7 +107,7 @@ git -C "$TOP" rev-parse --verify -q HEAD > /dev/null 2>&1 ||
 # ===== How many checks pass outside
 
 expect=${HTTPERROR_EXPECT_PASSED:-}
-if [ -z "$expect" ]; then
+if [ -z "$expect" ] && [ "$PHASE" != prepare ]; then
 	echo "fresh: running make check here first, to compare the counts"
 	make -C "$TOP" check > "${TMPDIR:-/tmp}/httperror-outside.log" 2>&1
 	expect=$(sed -n 's/^\([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p' \
@@ -77,17 +117,27 @@ fi
 
 # ===== The root
 
-work=$(mktemp -d "${TMPDIR:-/var/tmp}/httperror-fresh.XXXXXX") || cannot "no scratch directory"
+if [ "$PHASE" != check ]; then
+	work=$(mktemp -d "${TMPDIR:-/var/tmp}/httperror-fresh.XXXXXX") || cannot "no scratch directory"
+fi
 root=$work/root
+# A prepared root stays for the check phase, which removes it.
 cleanup() {
-	if [ "${HTTPERROR_FRESH_KEEP:-0}" = 1 ]; then echo "fresh: kept $root"; else rm -rf "$work"; fi
+	if [ "${HTTPERROR_FRESH_KEEP:-0}" = 1 ]; then echo "fresh: kept $root"
+	elif [ "$PHASE" = prepare ] && [ "$nfail" -eq 0 ]; then :
+	else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$CACHE/debootstrap" "$CACHE/apt" || cannot "cannot create $CACHE"
 
+# (The check phase skips this, down to the definition of inside(), but for
+# the environment the commands inside are given, $passenv.)
+fresh_root=1
+[ "$PHASE" = check ] && fresh_root=0
 start=$(date +%s)
-if debootstrap --variant=minbase --include=make,sudo --cache-dir="$CACHE/debootstrap" \
+if [ "$fresh_root" = 0 ]; then :
+elif debootstrap --variant=minbase --include=make,sudo --cache-dir="$CACHE/debootstrap" \
     bookworm "$root" "$MIRROR" > "$work/debootstrap.log" 2>&1; then
 	ok "debootstrap --variant=minbase bookworm ($(( $(date +%s) - start )) s)"
 else
@@ -95,6 +145,7 @@ else
 	cannot "debootstrap failed (log above)"
 fi
 
+if [ "$fresh_root" = 1 ]; then
 # The suites an installed Debian 12 has: the release, its updates, security.
 cat > "$root/etc/apt/sources.list" <<EOF
 deb $MIRROR bookworm main
@@ -111,12 +162,15 @@ if [ -d /usr/local/share/ca-certificates ]; then
 	mkdir -p "$root/usr/local/share/ca-certificates"
 	cp -R /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
 fi
+fi
 passenv=
 for v in SSL_CERT_FILE NODE_EXTRA_CA_CERTS; do
 	eval "f=\${$v:-}"
 	if [ -n "$f" ] && [ -f "$f" ]; then
-		mkdir -p "$root$(dirname "$f")"
-		cp "$f" "$root$f"
+		if [ "$fresh_root" = 1 ]; then
+			mkdir -p "$root$(dirname "$f")"
+			cp "$f" "$root$f"
+		fi
 		passenv="$passenv $v=$f"
 	fi
 done
@@ -126,7 +180,7 @@ for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
 done
 # apt and sudo drop the environment: give apt the host's proxy and the
 # freshness rule of the host's mirror (a dated snapshot fails Valid-Until).
-if command -v apt-config > /dev/null 2>&1; then
+if [ "$fresh_root" = 1 ] && command -v apt-config > /dev/null 2>&1; then
 	apt-config dump | grep -E '^Acquire::(https?::Proxy|Check-Valid-Until|Check-Date) ' \
 		> "$root/etc/apt/apt.conf.d/90httperror-fresh-host" || :
 	[ -s "$root/etc/apt/apt.conf.d/90httperror-fresh-host" ] ||
@@ -139,22 +193,24 @@ if command -v npm > /dev/null 2>&1; then
 		case "$val" in "" | null | undefined) continue ;; esac
 		[ "$k" = registry ] && [ "$val" = https://registry.npmjs.org/ ] && continue
 		[ "$k" = strict-ssl ] && [ "$val" = true ] && continue
-		if [ "$k" = cafile ] && [ -f "$val" ] && [ ! -e "$root$val" ]; then
+		if [ "$fresh_root" = 1 ] && [ "$k" = cafile ] && [ -f "$val" ] && [ ! -e "$root$val" ]; then
 			mkdir -p "$root$(dirname "$val")"; cp "$val" "$root$val"
 		fi
 		passenv="$passenv npm_config_$(echo "$k" | tr - _)=$val"
 	done
 fi
 
+src=/home/$USERNAME/httperror
+if [ "$fresh_root" = 1 ]; then
 # An ordinary user who may use sudo, as on a desktop Debian install.
 chroot "$root" useradd -m -s /bin/sh "$USERNAME" &&
 	echo "$USERNAME ALL=(ALL:ALL) NOPASSWD: ALL" > "$root/etc/sudoers.d/$USERNAME" &&
 	chmod 440 "$root/etc/sudoers.d/$USERNAME" || cannot "cannot add a user to the root"
-src=/home/$USERNAME/httperror
 mkdir -p "$root$src"
 git -C "$TOP" archive --format=tar HEAD | tar -x -C "$root$src" || cannot "git archive failed"
 chroot "$root" chown -R "$USERNAME:$USERNAME" "$src"
 echo "fresh: $(git -C "$TOP" rev-parse --short HEAD) in $root$src"
+fi
 
 # inside COMMAND: run a shell command in the root as the user, in the source
 # tree, in a mount namespace of its own (so every mount goes when it ends).
@@ -181,13 +237,16 @@ mkdir -p "$CACHE_APT/partial"
 
 # ===== The README's two commands
 
-start=$(date +%s)
-if inside 'sudo make deps && make' > "$work/setup.log" 2>&1; then
-	ok "sudo make deps && make ($(( $(date +%s) - start )) s)"
-else
-	not_ok "sudo make deps && make"; tail -n 40 "$work/setup.log"
-	finish
+if [ "$fresh_root" = 1 ]; then
+	start=$(date +%s)
+	if inside 'sudo make deps && make' > "$work/setup.log" 2>&1; then
+		ok "sudo make deps && make ($(( $(date +%s) - start )) s)"
+	else
+		not_ok "sudo make deps && make"; tail -n 40 "$work/setup.log"
+		finish
+	fi
 fi
+[ "$PHASE" = prepare ] && finish
 start=$(date +%s)
 inside 'make check' > "$work/check.log" 2>&1
 rc=$?
