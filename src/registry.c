@@ -890,6 +890,35 @@ reg_check_code_width(const xmlNode *n)
 	return bad ? -1 : 0;
 }
 
+/*
+ * What a status and a number share: no <related> naming the entry itself,
+ * https URLs only, and code that fits.  WHAT is "status" or "number".
+ */
+static int
+reg_check_entry(const xmlNode *n, const xmlNode *facts, const char *what,
+    const char *slug)
+{
+	const xmlNode	*c;
+	char		*rel;
+	int		 bad = 0;
+
+	for (c = facts->children; c != NULL; c = c->next) {
+		if (!reg_is(c, "related"))
+			continue;
+		rel = reg_attr(c, "to");
+		if (rel != NULL && strcmp(rel, slug) == 0) {
+			reg_error(c, "%s '%s' lists itself as related", what, slug);
+			bad = 1;
+		}
+		free(rel);
+	}
+	if (reg_check_urls(n->children) == -1)
+		bad = 1;
+	if (reg_check_code_width(n->children) == -1)
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
 /* Check one <status> and fill *st; returns -1 after reporting any problem. */
 static int
 reg_check_status(xmlNodePtr n, struct status *st)
@@ -897,7 +926,7 @@ reg_check_status(xmlNodePtr n, struct status *st)
 	xmlNodePtr	 facts, about, c;
 	char		*code = NULL, *cls = NULL, *slug = NULL, *want = NULL;
 	char		*state = NULL, *body = NULL, *retry = NULL, *kind = NULL;
-	char		*primary = NULL, *rel;
+	char		*primary = NULL;
 	size_t		 i;
 	int		 bad = 0, ietf;
 
@@ -1015,19 +1044,7 @@ reg_check_status(xmlNodePtr n, struct status *st)
 		    reg_headers[i].must ? " with rule=\"must\"" : "");
 		bad = 1;
 	}
-	for (c = facts->children; c != NULL; c = c->next) {
-		if (!reg_is(c, "related"))
-			continue;
-		rel = reg_attr(c, "to");
-		if (rel != NULL && strcmp(rel, slug) == 0) {
-			reg_error(c, "status '%s' lists itself as related", slug);
-			bad = 1;
-		}
-		free(rel);
-	}
-	if (reg_check_urls(n->children) == -1)
-		bad = 1;
-	if (reg_check_code_width(n->children) == -1)
+	if (reg_check_entry(n, facts, "status", slug) == -1)
 		bad = 1;
 out:
 	free(code);
@@ -1042,20 +1059,25 @@ out:
 	return bad ? -1 : 0;
 }
 
+/* A vector reg_texts() made. */
 static void
-reg_status_release(struct status *st)
+reg_texts_free(char **v, size_t n)
 {
 	size_t	 i;
 
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+reg_status_release(struct status *st)
+{
 	free(st->slug);
 	free(st->phrase);
 	free(st->origin);
-	for (i = 0; i < st->naliases; i++)
-		free(st->aliases[i]);
-	free(st->aliases);
-	for (i = 0; i < st->nkeywords; i++)
-		free(st->keywords[i]);
-	free(st->keywords);
+	reg_texts_free(st->aliases, st->naliases);
+	reg_texts_free(st->keywords, st->nkeywords);
 }
 
 /*
@@ -1099,7 +1121,7 @@ reg_check_number(xmlNodePtr n, struct number *nb)
 {
 	xmlNodePtr	 facts, about, c;
 	char		*slug = NULL, *kind = NULL, *status = NULL, *want = NULL;
-	char		*rel, *dot;
+	char		*dot;
 	size_t		 i;
 	int		 bad = 0, major;
 
@@ -1195,19 +1217,7 @@ reg_check_number(xmlNodePtr n, struct number *nb)
 		bad = 1;
 	}
 
-	for (c = facts->children; c != NULL; c = c->next) {
-		if (!reg_is(c, "related"))
-			continue;
-		rel = reg_attr(c, "to");
-		if (rel != NULL && strcmp(rel, slug) == 0) {
-			reg_error(c, "number '%s' lists itself as related", slug);
-			bad = 1;
-		}
-		free(rel);
-	}
-	if (reg_check_urls(n->children) == -1)
-		bad = 1;
-	if (reg_check_code_width(n->children) == -1)
+	if (reg_check_entry(n, facts, "number", slug) == -1)
 		bad = 1;
 out:
 	free(slug);
@@ -1220,21 +1230,13 @@ out:
 static void
 reg_number_release(struct number *nb)
 {
-	size_t	 i;
-
 	free(nb->slug);
 	free(nb->number);
 	free(nb->phrase);
 	free(nb->origin);
-	for (i = 0; i < nb->nalso; i++)
-		free(nb->also[i]);
-	free(nb->also);
-	for (i = 0; i < nb->naliases; i++)
-		free(nb->aliases[i]);
-	free(nb->aliases);
-	for (i = 0; i < nb->nkeywords; i++)
-		free(nb->keywords[i]);
-	free(nb->keywords);
+	reg_texts_free(nb->also, nb->nalso);
+	reg_texts_free(nb->aliases, nb->naliases);
+	reg_texts_free(nb->keywords, nb->nkeywords);
 }
 
 /* No two numbers answer to the same name (man 000, #1020). */
