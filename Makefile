@@ -44,13 +44,13 @@ SRC_OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
 	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o \
 	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o $(OBJDIR)/out_info.o \
 	$(OBJDIR)/out_docset.o $(OBJDIR)/dsidx.o $(OBJDIR)/tarball.o \
-	$(OBJDIR)/page.o $(OBJDIR)/words.o
+	$(OBJDIR)/page.o $(OBJDIR)/words.o $(OBJDIR)/out_data.o $(OBJDIR)/reader.o
 OBJS = $(SRC_OBJS) $(OBJDIR)/schema.o
 HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
 	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h \
-	src/dsidx.h src/tarball.h src/page.h src/schema.h src/words.h
+	src/dsidx.h src/tarball.h src/page.h src/schema.h src/words.h src/reader.h
 
-REGISTRY_SRC != echo xml/registry.xml xml/codes/*.xml
+REGISTRY_SRC != echo xml/registry.xml xml/registry.xsd xml/codes/*.xml xml/numbers/*.xml
 XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/palette.css xsl/html.css xsl/html.js xsl/docset.css xsl/docset-icon.png xsl/docset-icon@2x.png
 STAMP = build/.outputs
 
@@ -78,6 +78,8 @@ $(OBJDIR)/tarball.o: src/tarball.c
 $(OBJDIR)/page.o: src/page.c
 $(OBJDIR)/digest.o: src/digest.c
 $(OBJDIR)/words.o: src/words.c
+$(OBJDIR)/out_data.o: src/out_data.c
+$(OBJDIR)/reader.o: src/reader.c
 $(SRC_OBJS): $(HDRS) Makefile
 	@mkdir -p $(OBJDIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ src/`basename $@ .o`.c
@@ -184,6 +186,8 @@ install: all
 	rm -rf $(DESTDIR)$(datadir)/httperror/HTTPError.docset
 	cp -R build/docset/HTTPError.docset $(DESTDIR)$(datadir)/httperror/
 	chmod -R u=rwX,go=rX $(DESTDIR)$(datadir)/httperror/HTTPError.docset
+	cp build/data/httperror.db $(DESTDIR)$(datadir)/httperror/httperror.db
+	chmod 644 $(DESTDIR)$(datadir)/httperror/httperror.db
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \
 		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
 	@if [ -z "$(DESTDIR)" ] && command -v install-info >/dev/null 2>&1; then \
@@ -198,6 +202,7 @@ uninstall:
 	rm -f $(DESTDIR)$(infodir)/httperror.info.gz
 	rm -f $(DESTDIR)$(docdir)/httperror.html
 	rm -rf $(DESTDIR)$(datadir)/httperror/HTTPError.docset
+	rm -f $(DESTDIR)$(datadir)/httperror/httperror.db
 	rmdir $(DESTDIR)$(docdir) $(DESTDIR)$(datadir)/httperror 2>/dev/null || true
 	rm -f $(DESTDIR)$(bindir)/httperror $(DESTDIR)$(mandir)/man1/httperror.1.gz
 	for f in build/man/man7/*.7.gz; do \

@@ -44,6 +44,7 @@ int	out_man_emit(const struct emit *);
 int	out_html_emit(const struct emit *);
 int	out_info_emit(const struct emit *);
 int	out_docset_emit(const struct emit *);
+int	out_data_emit(const struct emit *);
 
 /*
  * A rule on the registry that only a backend knows (the docset's search

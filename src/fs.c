@@ -660,7 +660,7 @@ fs_linktree(const char *src, const char *dst)
 int
 stage_commit(struct stage *st, const char *const *trees, size_t n)
 {
-	static const char *const all[] = { "man", "info", "docset", "html" };
+	static const char *const all[] = { "man", "info", "docset", "html", "data" };
 	struct stat	 sb;
 	char		*from, *to, *next, *cur, *gen, *target;	/* gen: its name */
 	size_t		 i, j;

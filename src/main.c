@@ -24,6 +24,7 @@
 #include "fs.h"
 #include "loader.h"
 #include "msg.h"
+#include "reader.h"
 #include "registry.h"
 #include "xalloc.h"
 #include "xform.h"
@@ -48,6 +49,7 @@ static const struct backend {
 	{ "info", "info.xsl", out_info_check, out_info_emit, 0 },
 	{ "docset", "docset.xsl", out_docset_check, out_docset_emit, 0 },
 	{ "html", "html.xsl", NULL, out_html_emit, 0 },
+	{ "data", "data.xsl", NULL, out_data_emit, 0 },
 };
 
 #define NBACKENDS	(sizeof(backends) / sizeof(backends[0]))
@@ -78,17 +80,22 @@ struct opts {
 static void
 usage(FILE *f)
 {
-	fputs("usage: httperror build [-o DIR] [-f FORMATS] [-s DIR] [-u URL] "
+	fputs("usage: httperror CODE | show CODE [--long] [--color[=WHEN]] "
+	    "[--data FILE]\n"
+	    "       httperror list [CLASS|MASK]\n"
+	    "       httperror build [-o DIR] [-f FORMATS] [-s DIR] [-u URL] "
 	    "[-j N] [-D NAME=DIR] [REGISTRY]\n"
 	    "       httperror check [-s DIR] [REGISTRY]\n"
 	    "       httperror --version | --help\n"
 	    "\n"
+	    "  CODE    the card of a status or number: 502, 500.19, 1020\n"
+	    "  list    the statuses of a class or mask (4xx, 50x), or all\n"
 	    "  build   compile REGISTRY (default " DEFAULT_REGISTRY ") into every\n"
 	    "          output under DIR (default " DEFAULT_OUTDIR ")\n"
 	    "  check   validate REGISTRY only\n"
 	    "\n"
 	    "  -o, --output DIR        output directory\n"
-	    "  -f, --formats LIST      comma-separated: man,info,docset,html "
+	    "  -f, --formats LIST      comma-separated: man,info,docset,html,data "
 	    "(default: all)\n"
 	    "  -s, --stylesheets DIR   stylesheet directory (default " DEFAULT_XSLDIR
 	    ")\n"
@@ -495,6 +502,8 @@ tool_main(int argc, char *argv[])
 		printf("httperror %s\n", VERSION);
 		return 0;
 	}
+	if (argc >= 2 && reader_is_command(argv[1]))
+		return reader_main(argc, argv);
 	if (argc < 2 || (strcmp(argv[1], "build") != 0 &&
 	    strcmp(argv[1], "check") != 0)) {
 		if (argc >= 2)

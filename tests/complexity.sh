@@ -41,13 +41,13 @@ count() {
 		sed -n 's/^summary: //p' "$tmp/cg-$1-$2.out" > "$tmp/count-$1-$2"
 }
 
-for pair in "man info" "docset html"; do
+for pair in "man info data" "docset html"; do
 	for f in $pair; do
 		( count "$small" "$f"; count "$large" "$f" ) &
 	done
 	wait
 done
-for f in man info docset html; do
+for f in man info docset html data; do
 	a=$(cat "$tmp/count-$small-$f" 2> /dev/null)
 	b=$(cat "$tmp/count-$large-$f" 2> /dev/null)
 	if [ -z "$a" ] || [ -z "$b" ]; then

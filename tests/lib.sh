@@ -82,7 +82,7 @@ golden() {
 # through DIR/man, DIR/info, DIR/docset and DIR/html: a line per top link,
 # directory, link (with its target) and file (with its SHA-256), sorted.
 outputs_view() {
-	(cd "$1" && for t in man info docset html; do
+	(cd "$1" && for t in man info docset html data; do
 		[ -L "$t" ] && echo "L $t -> $(readlink "$t")"
 		[ -d "$t/" ] || continue
 		(cd "$t/" && find . -print) | LC_ALL=C sort | sed "s|^\.|$t|" |

@@ -30,7 +30,7 @@ build() {	# build EPOCH DIR [OPTIONS...]
 
 # ===== Foreign trees are never replaced
 
-for t in man info html docset; do
+for t in man info html docset data; do
 	o=$tmp/foreign-$t
 	mkdir -p "$o/$t"
 	echo mine > "$o/$t/keep"
@@ -119,7 +119,7 @@ else
 		not_ok "outdir: kill at every step: $bad bad of $kills kills"
 	fi
 	build "$A" "$o" > /dev/null 2>&1
-	if [ -z "$(leftovers "$o")" ] && [ -z "$(ls -A "$o" | grep -v -xE 'man|info|docset|html|\.httperror')" ]; then
+	if [ -z "$(leftovers "$o")" ] && [ -z "$(ls -A "$o" | grep -v -xE 'man|info|docset|html|data|\.httperror')" ]; then
 		ok "outdir: the next build removes everything the killed ones left"
 	else
 		not_ok "outdir: left behind after kills"; leftovers "$o"; ls -A "$o"
@@ -141,7 +141,7 @@ if command -v strace > /dev/null 2>&1; then
 			kills=$((kills + 1))
 			if ! build "$B" "$o" > /dev/null 2>&1 || ! outputs_view "$o" | cmp -s - "$tmp/B.view" ||
 			    [ -n "$(leftovers "$o")" ] ||
-			    [ -n "$(ls -A "$o" | grep -v -xE 'man|info|docset|html|\.httperror')" ]; then
+			    [ -n "$(ls -A "$o" | grep -v -xE 'man|info|docset|html|data|\.httperror')" ]; then
 				bad=$((bad + 1)); echo "outdir: first build killed at $sc #$n: not recovered"
 				ls -A "$o"
 			fi
@@ -160,7 +160,7 @@ lost=0
 for i in 1 2 3 4 5; do
 	build "$A" "$o" > /dev/null 2>&1
 	build "$B" "$o" -f man > /dev/null 2>&1 & p1=$!
-	build "$B" "$o" -f info,docset,html > /dev/null 2>&1 & p2=$!
+	build "$B" "$o" -f info,docset,html,data > /dev/null 2>&1 & p2=$!
 	wait "$p1"; r1=$?
 	wait "$p2"; r2=$?
 	outputs_view "$o" > "$tmp/c.view"

@@ -1,0 +1,916 @@
+/*
+ * reader.c: the reader's commands, `httperror CODE` (show) and `httperror
+ * list [CLASS|MASK]`, from the data the build compiled (out_data.c), never
+ * from the registry itself: a lookup opens one SQLite file and reads a few
+ * rows.  The only file besides out_data.c and dsidx.c that includes
+ * sqlite3.h.
+ *
+ * Where the data is, first found wins: --data FILE; $HTTPERROR_DATA; next to
+ * the program's prefix, PREFIX/share/httperror/httperror.db for
+ * PREFIX/bin/httperror; and in the source tree, build/data/httperror.db next
+ * to build/httperror.
+ *
+ * Output is plain text wrapped to the terminal's width ($COLUMNS, else the
+ * terminal's, else 80; at most 100), with bold and colour only when stdout is
+ * a terminal (or --color=always) and never when NO_COLOR is set and not
+ * empty.  Exit: 0 found, 1 not in the reference, 2 bad invocation, 3 no data
+ * or a broken one.
+ */
+#define _GNU_SOURCE	/* readlink() of /proc/self/exe */
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "msg.h"
+#include "reader.h"
+#include "xalloc.h"
+
+#define DATA_SCHEMA	"1"
+#define DATA_REL	"share/httperror/httperror.db"
+#define MAX_WIDTH	100
+
+struct rd {
+	sqlite3		*db;
+	char		*path;		/* of the data */
+	int		 width;
+	int		 height;	/* the card's lines at most */
+	int		 color;
+	int		 source_tree;	/* the data is build/data/ */
+};
+
+/* ===== Finding and opening the data ===== */
+
+static int
+rd_exists(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The directory of the running program, or NULL. */
+static char *
+rd_selfdir(void)
+{
+	char	 buf[PATH_MAX];
+	ssize_t	 n;
+	char	*slash;
+
+	if ((n = readlink("/proc/self/exe", buf, sizeof(buf) - 1)) <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return xstrdup(buf);
+}
+
+static char *
+rd_find(const char *opt, int *source_tree)
+{
+	const char	*env = getenv("HTTPERROR_DATA");
+	char		*dir, *p;
+
+	*source_tree = 0;
+	if (opt != NULL)
+		return xstrdup(opt);
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((dir = rd_selfdir()) == NULL)
+		return NULL;
+	p = xasprintf("%s/../" DATA_REL, dir);
+	if (!rd_exists(p)) {
+		free(p);
+		p = xasprintf("%s/data/httperror.db", dir);
+		if (rd_exists(p))
+			*source_tree = 1;
+		else {
+			free(p);
+			p = NULL;
+		}
+	}
+	free(dir);
+	return p;
+}
+
+static int
+rd_open(struct rd *r, const char *opt)
+{
+	sqlite3_stmt	*st = NULL;
+	const char	*v;
+	int		 ok = 0;
+
+	if ((r->path = rd_find(opt, &r->source_tree)) == NULL) {
+		msg(MSG_SYSERR, NULL, 0, 0, "cannot find the reader's data "
+		    "(" DATA_REL " under the program's prefix); name it with "
+		    "--data FILE or HTTPERROR_DATA");
+		return -1;
+	}
+	if (sqlite3_open_v2(r->path, &r->db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK)
+		goto bad;
+	if (sqlite3_prepare_v2(r->db, "SELECT value FROM meta WHERE key = "
+	    "'schema'", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW &&
+	    (v = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+	    strcmp(v, DATA_SCHEMA) == 0)
+		ok = 1;
+	sqlite3_finalize(st);
+	if (ok)
+		return 0;
+bad:
+	msg(MSG_SYSERR, r->path, 0, 0, "not httperror's data (schema "
+	    DATA_SCHEMA "): %s", r->db != NULL ? sqlite3_errmsg(r->db) :
+	    "out of memory");
+	return -1;
+}
+
+static sqlite3_stmt *
+rd_prepare(struct rd *r, const char *sql)
+{
+	sqlite3_stmt	*st;
+
+	if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		msg(MSG_SYSERR, r->path, 0, 0, "sqlite: %s", sqlite3_errmsg(r->db));
+		return NULL;
+	}
+	return st;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const char	*s = (const char *)sqlite3_column_text(st, i);
+
+	return s != NULL ? s : "";
+}
+
+/* ===== Layout ===== */
+
+/* The display width of UTF-8 text: one column per character. */
+static size_t
+u8width(const char *s, size_t len)
+{
+	size_t	 i, w = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+enum style { S_NONE, S_BOLD, S_DIM, S_CLASS };
+
+static const char *
+rd_class_color(const char *code)
+{
+	switch (code[0]) {
+	case '1': return "\033[1;34m";	/* bold blue */
+	case '2': return "\033[1;32m";	/* bold green */
+	case '3': return "\033[1;36m";	/* bold cyan */
+	case '4': return "\033[1;33m";	/* bold yellow */
+	case '5': return "\033[1;31m";	/* bold red */
+	default:  return "\033[1;35m";	/* bold magenta: not a status */
+	}
+}
+
+static void
+rd_on(const struct rd *r, enum style s, const char *code)
+{
+	if (!r->color)
+		return;
+	switch (s) {
+	case S_BOLD: fputs("\033[1m", stdout); break;
+	case S_DIM: fputs("\033[2m", stdout); break;
+	case S_CLASS: fputs(rd_class_color(code), stdout); break;
+	default: break;
+	}
+}
+
+static void
+rd_off(const struct rd *r, enum style s)
+{
+	if (r->color && s != S_NONE)
+		fputs("\033[0m", stdout);
+}
+
+/*
+ * Text wrapped at r->width: the first line starts at column `at` (what was
+ * already printed on it), the others are indented by `indent`.  Words are
+ * runs of non-spaces; one longer than a line is printed whole.
+ */
+static int
+rd_wrap_col(const struct rd *r, const char *text, size_t at, size_t indent,
+    int print, int max, size_t *colp)
+{
+	const char	*p = text, *w, *q;
+	size_t		 col = at, len, ww;
+	int		 first = 1, lines = 1;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		w = p;
+		while (*p != '\0' && *p != ' ')
+			p++;
+		len = (size_t)(p - w);
+		ww = u8width(w, len);
+		for (q = p; *q == ' '; q++)
+			;
+		/*
+		 * On the last line allowed, a word goes only where " ..." still
+		 * fits after it, unless it is the last word; else " ..." ends
+		 * the text.
+		 */
+		if (max > 0 && lines == max && !first &&
+		    (col + 1 + ww + (*q != '\0' ? 4 : 0) > (size_t)r->width)) {
+			if (print)
+				fputs(" ...", stdout);
+			break;
+		}
+		if (!first && col + 1 + ww > (size_t)r->width) {
+			if (print)
+				printf("\n%*s", (int)indent, "");
+			col = indent;
+			lines++;
+		} else if (!first) {
+			if (print)
+				putchar(' ');
+			col++;
+		}
+		if (print)
+			fwrite(w, 1, len, stdout);
+		col += ww;
+		first = 0;
+	}
+	if (colp != NULL)
+		*colp = col;
+	else if (print)
+		putchar('\n');
+	return lines;
+}
+
+static int
+rd_wrap_max(const struct rd *r, const char *text, size_t at, size_t indent,
+    int print, int max)
+{
+	return rd_wrap_col(r, text, at, indent, print, max, NULL);
+}
+
+static int
+rd_wrap_to(const struct rd *r, const char *text, size_t at, size_t indent,
+    int print)
+{
+	return rd_wrap_max(r, text, at, indent, print, 0);
+}
+
+/* Print; the number of lines it took. */
+static int
+rd_wrap(const struct rd *r, const char *text, size_t at, size_t indent)
+{
+	return rd_wrap_to(r, text, at, indent, 1);
+}
+
+/* A label on a line of its own style, then text wrapped after it. */
+static int
+rd_field(const struct rd *r, const char *label, const char *text,
+    size_t indent)
+{
+	rd_on(r, S_BOLD, NULL);
+	fputs(label, stdout);
+	rd_off(r, S_BOLD);
+	return rd_wrap(r, text, strlen(label), indent);
+}
+
+/*
+ * The first sentence of an item: up to the first ". " followed by a capital
+ * letter, a quote or a parenthesis, so "e.g. foo" and "1.5 s" stay whole; a
+ * first sentence shorter than 40 bytes ("Log timings.") takes the next too.
+ */
+static char *
+rd_sentence(const char *s)
+{
+	const char	*p;
+
+	for (p = s; (p = strstr(p, ". ")) != NULL; p += 2) {
+		unsigned char	 c = (unsigned char)p[2];
+
+		if (((c >= 'A' && c <= 'Z') || c == '"' || c == '(') &&
+		    p - s >= 40)
+			return xstrndup(s, (size_t)(p - s) + 1);
+	}
+	return xstrdup(s);
+}
+
+/* ===== show ===== */
+
+#define ENTRY_COLS "id, kind, code, slug, phrase, tag, origin, spec, fault, " \
+	"tldr, sent, class, prim, man, info"
+enum { E_ID, E_KIND, E_CODE, E_SLUG, E_PHRASE, E_TAG, E_ORIGIN, E_SPEC,
+	E_FAULT, E_TLDR, E_SENT, E_CLASS, E_PRIM, E_MAN, E_INFO };
+
+/*
+ * The first items of an entry (fixes), as the first sentence of each: at
+ * least one, at most max, and no more than fit in *budget lines, which is
+ * reduced by what was printed.
+ */
+static void
+rd_items(struct rd *r, long id, const char *key, const char *label, int max,
+    int *budget)
+{
+	sqlite3_stmt	*st;
+	char		*s;
+	int		 n = 0, lines;
+
+	if ((st = rd_prepare(r, "SELECT value FROM item WHERE entry = ? AND "
+	    "key = ? ORDER BY seq LIMIT ?")) == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, max);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		s = rd_sentence(col(st, 0));
+		lines = rd_wrap_to(r, s, 4, 4, 0) + (n == 0);
+		if (n > 0 && lines > *budget) {
+			free(s);
+			break;
+		}
+		if (n++ == 0) {
+			rd_on(r, S_BOLD, NULL);
+			fputs(label, stdout);
+			rd_off(r, S_BOLD);
+			putchar('\n');
+		}
+		fputs("  - ", stdout);
+		if (lines > *budget) {
+			/* The first item, cut to what is left, at least a line. */
+			lines = rd_wrap_max(r, s, 4, 4, 1,
+			    *budget - 1 > 1 ? *budget - 1 : 1) + 1;
+		} else
+			rd_wrap(r, s, 4, 4);
+		*budget -= lines;
+		free(s);
+	}
+	sqlite3_finalize(st);
+}
+
+/* The lines the first item of key would take with its label. */
+static int
+rd_first_item_lines(struct rd *r, long id, const char *key)
+{
+	sqlite3_stmt	*st;
+	char		*s;
+	int		 lines = 0;
+
+	if ((st = rd_prepare(r, "SELECT value FROM item WHERE entry = ? AND "
+	    "key = ? ORDER BY seq LIMIT 1")) == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		s = rd_sentence(col(st, 0));
+		lines = 1 + rd_wrap_to(r, s, 4, 4, 0);
+		free(s);
+	}
+	sqlite3_finalize(st);
+	return lines;
+}
+
+static int
+rd_related(struct rd *r, long id, int print)
+{
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	int		 n = 0;
+
+	if ((st = rd_prepare(r, "SELECT value FROM item WHERE entry = ? AND "
+	    "key = 'related' ORDER BY seq LIMIT 4")) == NULL)
+		return 0;
+	buf_init(&b);
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n++ > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, col(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (n > 0 && print) {
+		rd_on(r, S_BOLD, NULL);
+		fputs("Related: ", stdout);
+		rd_off(r, S_BOLD);
+	}
+	n = n == 0 ? 0 : rd_wrap_max(r, b.data, 9, 2, print, 2);
+	buf_release(&b);
+	return n;
+}
+
+/*
+ * The heading: "502 Bad Gateway", in the class's colour, then the tag,
+ * "(nginx, unofficial)", on the same line when its first word fits; wrapped
+ * after column at, continued with an indent of 2.  The lines it takes.
+ */
+static int
+rd_heading_to(const struct rd *r, sqlite3_stmt *e, size_t at, int print)
+{
+	char	*s;
+	size_t	 w;
+	int	 n;
+
+	s = xasprintf("%s %s", col(e, E_CODE), col(e, E_PHRASE));
+	if (print)
+		rd_on(r, S_CLASS, col(e, E_CODE));
+	n = rd_wrap_col(r, s, at, 2, print, 0, &w);
+	if (print)
+		rd_off(r, S_CLASS);
+	free(s);
+	if (*col(e, E_TAG) == '\0') {
+		if (print)
+			putchar('\n');
+		return n;
+	}
+	s = xasprintf("(%s)", col(e, E_TAG));
+	if (w + 1 + u8width(s, strcspn(s, " ")) <= (size_t)r->width) {
+		if (print)
+			putchar(' ');
+		n += rd_wrap_to(r, s, w + 1, 2, print) - 1;
+	} else {
+		if (print)
+			fputs("\n  ", stdout);
+		n += rd_wrap_to(r, s, 2, 2, print);
+	}
+	free(s);
+	return n;
+}
+
+static int
+rd_heading_lines(const struct rd *r, sqlite3_stmt *e, size_t at)
+{
+	return rd_heading_to(r, e, at, 0);
+}
+
+static int
+rd_heading(struct rd *r, sqlite3_stmt *e, size_t at)
+{
+	return rd_heading_to(r, e, at, 1);
+}
+
+static int
+rd_facts(struct rd *r, sqlite3_stmt *e)
+{
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	int		 n;
+
+	buf_init(&b);
+	if (*col(e, E_CLASS) != '\0' &&
+	    (st = rd_prepare(r, "SELECT name FROM class WHERE id = ?")) != NULL) {
+		sqlite3_bind_text(st, 1, col(e, E_CLASS), -1, SQLITE_STATIC);
+		buf_puts(&b, col(e, E_CLASS));
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			buf_putc(&b, ' ');
+			buf_puts(&b, col(st, 0));
+		}
+		sqlite3_finalize(st);
+	}
+	if (*col(e, E_FAULT) != '\0') {
+		if (b.len > 0)
+			buf_puts(&b, "; ");
+		buf_puts(&b, "fault: ");
+		buf_puts(&b, col(e, E_FAULT));
+	}
+	if (b.len > 0)
+		buf_puts(&b, "; ");
+	buf_puts(&b, col(e, E_ORIGIN));
+	if (strncmp(col(e, E_SPEC), "RFC ", 4) == 0) {
+		buf_puts(&b, ", ");
+		buf_puts(&b, col(e, E_SPEC));
+	}
+	rd_on(r, S_DIM, NULL);
+	n = rd_wrap(r, b.data, 0, 0);
+	rd_off(r, S_DIM);
+	buf_release(&b);
+	return n;
+}
+
+/* "More: man 502; info httperror 502 (or httperror 502 --long)". */
+static int
+rd_more(struct rd *r, sqlite3_stmt *e, int print)
+{
+	char	*s;
+	int	 n;
+
+	if (sqlite3_column_int(e, E_PRIM) == 1)
+		s = xasprintf("man %s; info httperror %s; httperror %s --long",
+		    col(e, E_MAN), col(e, E_INFO), col(e, E_CODE));
+	else
+		s = xasprintf("man %s; info httperror %s", col(e, E_MAN),
+		    col(e, E_INFO));
+	n = print ? rd_field(r, "More: ", s, 2) : rd_wrap_to(r, s, 6, 2, 0);
+	free(s);
+	return n;
+}
+
+/*
+ * The card of the primary meaning, in `rows` lines at most: what it is, who
+ * sent it, then as many first fixes as fit (at least one for developers and
+ * one for visitors), related statuses and where to read more.
+ */
+static void
+rd_card(struct rd *r, sqlite3_stmt *e, int rows)
+{
+	long	 id = sqlite3_column_int64(e, E_ID);
+	int	 budget, vis;
+
+	budget = rows - rd_heading(r, e, 0) - rd_facts(r, e);
+	putchar('\n');
+	budget -= 3 + rd_wrap(r, col(e, E_TLDR), 0, 0);
+	budget -= rd_wrap(r, col(e, E_SENT), 0, 0);
+	putchar('\n');
+	budget -= rd_related(r, id, 0) + rd_more(r, e, 0);
+	vis = rd_first_item_lines(r, id, "visitor");
+	budget -= vis;
+	rd_items(r, id, "developer", "Fix it (developers):", 3, &budget);
+	budget += vis;
+	rd_items(r, id, "visitor", "If you are visiting the site:", 2, &budget);
+	putchar('\n');
+	rd_related(r, id, 1);
+	rd_more(r, e, 1);
+}
+
+/* Another meaning of the same code, in four lines or so. */
+static int
+rd_card_short(struct rd *r, sqlite3_stmt *e, int print)
+{
+	int	 n;
+
+	if (!print)
+		return rd_heading_lines(r, e, 6) +
+		    rd_wrap_max(r, col(e, E_TLDR), 0, 0, 0, 2) + rd_more(r, e, 0);
+	rd_on(r, S_BOLD, NULL);
+	fputs("Also: ", stdout);
+	rd_off(r, S_BOLD);
+	n = rd_heading(r, e, 6);
+	n += rd_wrap_max(r, col(e, E_TLDR), 0, 0, 1, 2);
+	return n + rd_more(r, e, 1);
+}
+
+/* A code as readers write it: 404, 500.19, 000, 1020. */
+static int
+rd_is_code(const char *s)
+{
+	size_t	 n = strspn(s, "0123456789");
+
+	if (n == 0 || n > 4)
+		return 0;
+	if (s[n] == '\0')
+		return 1;
+	return s[n] == '.' && strspn(s + n + 1, "0123456789") ==
+	    strlen(s + n + 1) && strlen(s + n + 1) >= 1 && strlen(s + n + 1) <= 3;
+}
+
+/* "Not in this reference", and the present codes either side. */
+static void
+rd_unknown(struct rd *r, const char *code)
+{
+	sqlite3_stmt	*below, *above;
+	struct buf	 b;
+	double		 v = atof(code);
+
+	below = rd_prepare(r, "SELECT code, phrase FROM entry WHERE kind = "
+	    "'status' AND prim = 1 AND CAST(code AS REAL) < ? "
+	    "ORDER BY CAST(code AS REAL) DESC LIMIT 1");
+	above = rd_prepare(r, "SELECT code, phrase FROM entry WHERE kind = "
+	    "'status' AND prim = 1 AND CAST(code AS REAL) > ? "
+	    "ORDER BY CAST(code AS REAL) LIMIT 1");
+	if (below == NULL || above == NULL)
+		goto out;
+	sqlite3_bind_double(below, 1, v);
+	sqlite3_bind_double(above, 1, v);
+	buf_init(&b);
+	if (sqlite3_step(below) == SQLITE_ROW) {
+		buf_puts(&b, "; the nearest: ");
+		buf_puts(&b, col(below, 0));
+		buf_putc(&b, ' ');
+		buf_puts(&b, col(below, 1));
+	}
+	if (sqlite3_step(above) == SQLITE_ROW) {
+		buf_puts(&b, b.len > 0 ? ", " : "; the nearest: ");
+		buf_puts(&b, col(above, 0));
+		buf_putc(&b, ' ');
+		buf_puts(&b, col(above, 1));
+	}
+	msg(MSG_ERROR, NULL, 0, 0, "%s is not in this reference%s", code,
+	    b.len > 0 ? b.data : "");
+	buf_release(&b);
+out:
+	sqlite3_finalize(below);
+	sqlite3_finalize(above);
+}
+
+static int
+rd_long(struct rd *r, sqlite3_stmt *e)
+{
+	char	*page = NULL, *dir, *slash;
+
+	/* In the source tree, the page the build made, not an installed one. */
+	if (r->source_tree) {
+		dir = xstrdup(r->path);
+		if ((slash = strrchr(dir, '/')) != NULL)
+			*slash = '\0';
+		page = xasprintf("%s/../man/man7/%s.7.gz", dir, col(e, E_SLUG));
+		free(dir);
+		if (!rd_exists(page)) {
+			free(page);
+			page = NULL;
+		}
+	}
+	fflush(stdout);
+	if (page != NULL)
+		execlp("man", "man", "-l", page, (char *)NULL);
+	else
+		execlp("man", "man", "7", col(e, E_MAN), (char *)NULL);
+	msg_errno("man", "cannot run");
+	free(page);
+	return -1;
+}
+
+static void
+rd_show(struct rd *r, const char *code, int longpage)
+{
+	sqlite3_stmt	*st;
+	int		 n = 0, rows = r->height, first;
+
+	/*
+	 * The meanings of the code, primary first; or the number it is an
+	 * also of (0 for 000).  The other meanings' short cards are measured
+	 * first, so that the whole answer fits the screen.
+	 */
+	if ((st = rd_prepare(r, "SELECT " ENTRY_COLS " FROM entry WHERE code = ?1 "
+	    "OR id IN (SELECT entry FROM item WHERE key = 'also' AND value = ?1) "
+	    "ORDER BY prim IS NOT 1, id")) == NULL)
+		return;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	for (first = 1; sqlite3_step(st) == SQLITE_ROW; first = 0)
+		if (!first)
+			rows -= 1 + rd_card_short(r, st, 0);
+	sqlite3_reset(st);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (longpage) {
+			rd_long(r, st);
+			break;
+		}
+		if (n++ == 0)
+			rd_card(r, st, rows);
+		else {
+			putchar('\n');
+			rd_card_short(r, st, 1);
+		}
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		rd_unknown(r, code);
+}
+
+/* ===== list ===== */
+
+/* A class or mask, 4xx or 50x or 5: three characters of digits and x. */
+static int
+rd_mask(const char *s, char mask[4])
+{
+	size_t	 n = strlen(s), i;
+
+	if (n == 0 || n > 3 || s[0] < '1' || s[0] > '5')
+		return -1;
+	for (i = 0; i < 3; i++) {
+		char	 c = i < n ? s[i] : 'x';
+
+		if (c == 'X')
+			c = 'x';
+		if (c != 'x' && (c < '0' || c > '9'))
+			return -1;
+		if (i > 0 && mask[i - 1] == 'x' && c != 'x')
+			return -1;
+		mask[i] = c;
+	}
+	mask[3] = '\0';
+	return 0;
+}
+
+static int
+rd_mask_match(const char *mask, const char *code)
+{
+	size_t	 i;
+
+	if (mask == NULL)
+		return 1;
+	if (strlen(code) != 3)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (mask[i] != 'x' && mask[i] != code[i])
+			return 0;
+	return 1;
+}
+
+static void
+rd_list(struct rd *r, const char *mask)
+{
+	sqlite3_stmt	*st;
+	const char	*cls;
+	char		*lastcls = NULL;
+	int		 n = 0;
+
+	if ((st = rd_prepare(r, "SELECT e.code, e.phrase, e.tag, e.tldr, e.kind, "
+	    "e.class, c.name FROM entry e LEFT JOIN class c ON c.id = e.class "
+	    "ORDER BY e.id")) == NULL)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char	*code = col(st, 0), *phrase = col(st, 1);
+
+		if (mask != NULL && (strcmp(col(st, 4), "status") != 0 ||
+		    !rd_mask_match(mask, code)))
+			continue;
+		cls = strcmp(col(st, 4), "status") == 0 ? col(st, 5) : "";
+		if (lastcls == NULL || strcmp(lastcls, cls) != 0) {
+			if (n > 0)
+				putchar('\n');
+			rd_on(r, S_BOLD, NULL);
+			if (*cls != '\0')
+				printf("%s %s\n", cls, col(st, 6));
+			else
+				fputs("Not HTTP statuses\n", stdout);
+			rd_off(r, S_BOLD);
+			free(lastcls);
+			lastcls = xstrdup(cls);
+		}
+		n++;
+		rd_on(r, S_CLASS, code);
+		printf("%-6s", code);
+		rd_off(r, S_CLASS);
+		fputs(phrase, stdout);
+		if (*col(st, 2) != '\0')
+			printf(" (%s)", col(st, 2));
+		putchar('\n');
+	}
+	free(lastcls);
+	sqlite3_finalize(st);
+	if (n == 0) {
+		fprintf(stderr, "httperror: no status matches %s\n", mask);
+		msg_raise(1);
+	}
+}
+
+/* ===== The command line ===== */
+
+static void
+rd_usage(FILE *f)
+{
+	fputs("usage: httperror CODE | show CODE [--long]\n"
+	    "       httperror list [CLASS|MASK]\n"
+	    "  options: --data FILE, --color[=auto|always|never]\n", f);
+}
+
+/*
+ * $COLUMNS (or $LINES), else the terminal's size, else 80 by 24; the width
+ * at least 20 and at most MAX_WIDTH, the height at least 12.
+ */
+static int
+rd_size(const char *var, int height)
+{
+	const char	*c = getenv(var);
+	struct winsize	 ws;
+	int		 w = 0;
+
+	if (c != NULL && strspn(c, "0123456789") == strlen(c) && strlen(c) > 0 &&
+	    strlen(c) < 5)
+		w = atoi(c);
+	if (w <= 0 && isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+		w = height ? ws.ws_row : ws.ws_col;
+	if (w <= 0)
+		w = height ? 24 : 80;
+	if (height)
+		return w < 12 ? 12 : w;
+	if (w < 20)
+		w = 20;
+	return w > MAX_WIDTH ? MAX_WIDTH : w;
+}
+
+int
+reader_is_command(const char *arg)
+{
+	char	 mask[4];
+
+	return strcmp(arg, "show") == 0 || strcmp(arg, "list") == 0 ||
+	    strncmp(arg, "--data", 6) == 0 || strncmp(arg, "--colo", 6) == 0 ||
+	    rd_is_code(arg) || rd_mask(arg, mask) == 0;
+}
+
+int
+reader_main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "long", no_argument, NULL, 'l' },
+		{ "data", required_argument, NULL, 'd' },
+		{ "color", optional_argument, NULL, 'c' },
+		{ "colour", optional_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct rd	 r;
+	const char	*cmd = "show", *data = NULL, *nc = getenv("NO_COLOR");
+	const char	*arg = NULL;
+	char		 mask[4];
+	int		 c, longpage = 0, color = -1;
+
+	memset(&r, 0, sizeof(r));
+	opterr = 0;
+	optind = 1;
+	/* Options anywhere: httperror 502 --long. */
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			longpage = 1;
+			break;
+		case 'd':
+			data = optarg;
+			break;
+		case 'c':
+			if (optarg == NULL || strcmp(optarg, "always") == 0)
+				color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				color = 0;
+			else if (strcmp(optarg, "auto") == 0)
+				color = -1;
+			else {
+				msg(MSG_USAGE, NULL, 0, 0, "--color '%s': not auto, "
+				    "always or never", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			rd_usage(stdout);
+			return 0;
+		default:
+			msg(MSG_USAGE, NULL, 0, 0, "bad option '%s'",
+			    argv[optind - 1]);
+			rd_usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc && (strcmp(argv[optind], "show") == 0 ||
+	    strcmp(argv[optind], "list") == 0))
+		cmd = argv[optind++];
+	else if (optind < argc && !rd_is_code(argv[optind]))
+		cmd = "list";
+	if (optind < argc)
+		arg = argv[optind++];
+	if (optind < argc) {
+		msg(MSG_USAGE, NULL, 0, 0, "%s: unexpected '%s'", cmd, argv[optind]);
+		rd_usage(stderr);
+		return 2;
+	}
+	if (longpage && strcmp(cmd, "show") != 0) {
+		msg(MSG_USAGE, NULL, 0, 0, "--long is for a code's card");
+		return 2;
+	}
+	if (strcmp(cmd, "show") == 0 && (arg == NULL || !rd_is_code(arg))) {
+		msg(MSG_USAGE, NULL, 0, 0, "show: '%s' is not a code such as 404, "
+		    "500.19 or 1020", arg != NULL ? arg : "");
+		return 2;
+	}
+	if (strcmp(cmd, "list") == 0 && arg != NULL && rd_mask(arg, mask) == -1) {
+		msg(MSG_USAGE, NULL, 0, 0, "list: '%s' is not a class or mask such "
+		    "as 4xx, 50x or 5", arg);
+		return 2;
+	}
+	if (nc != NULL && *nc != '\0')
+		color = 0;
+	else if (color == -1)
+		color = isatty(STDOUT_FILENO);
+	r.color = color;
+	r.width = rd_size("COLUMNS", 0);
+	r.height = rd_size("LINES", 1) - 1;	/* and the prompt after it */
+	if (rd_open(&r, data) == 0) {
+		if (strcmp(cmd, "show") == 0)
+			rd_show(&r, arg, longpage);
+		else
+			rd_list(&r, arg != NULL ? mask : NULL);
+	}
+	if (fflush(stdout) == EOF || ferror(stdout))
+		msg_errno("standard output", "cannot write");
+	sqlite3_close(r.db);
+	free(r.path);
+	return msg_exit_status();
+}

@@ -1,0 +1,119 @@
+#!/bin/sh
+# reader.sh: the reader's commands, `httperror CODE` and `httperror list`, from
+# the data the build compiles (data/httperror.db):
+#   - byte-exact goldens of 502, 499 (two meanings) and 4xx at 80 columns,
+#     without colour and with colour forced;
+#   - every code's card fits an 80 by 24 terminal, and narrower widths wrap;
+#   - NO_COLOR wins over --color=always; no colour when not a terminal;
+#   - exit statuses: an unknown code (1, with the nearest codes), a bad
+#     mask or option (2), missing or broken data (3);
+#   - the data is reproducible;
+#   - the tool installed with `make install DESTDIR=...` finds its data under
+#     its own prefix, with the source tree's data out of reach, and --long
+#     runs man on the right page.
+. "$(dirname "$0")/lib.sh"
+make_scratch
+cd "$TOP" || exit 1
+
+out=$tmp/o
+if ! "$TOOL" build -o "$out" -f data > "$tmp/build.log" 2>&1; then
+	not_ok "reader: build -f data failed"
+	cat "$tmp/build.log"
+	exit 1
+fi
+db=$out/data/httperror.db
+export HTTPERROR_DATA="$db"
+unset NO_COLOR
+export COLUMNS=80 LINES=24
+
+# The goldens.
+for args in 502 499 4xx; do
+	"$TOOL" $args > "$tmp/card-$args" 2> "$tmp/err"
+	golden "reader: golden httperror $args" "$TOP/tests/golden/reader/$args.txt" "$tmp/card-$args"
+done
+"$TOOL" 502 --color=always > "$tmp/card-color"
+golden "reader: golden httperror 502 --color=always" "$TOP/tests/golden/reader/502-color.txt" "$tmp/card-color"
+check "reader: the colour golden has colour" grep -q "$(printf '\033')\[1;31m502 Bad Gateway" "$tmp/card-color"
+check "reader: without a terminal, no escape" sh -c "! grep -q \"$(printf '\033')\" '$tmp/card-502'"
+NO_COLOR=1 "$TOOL" 502 --color=always > "$tmp/nc"
+check "reader: NO_COLOR wins over --color=always" cmp -s "$tmp/nc" "$tmp/card-502"
+check "reader: show 502 is httperror 502" sh -c "'$TOOL' show 502 | cmp -s - '$tmp/card-502'"
+check "reader: the card names man and info" grep -q '^More: man 502; info httperror 502' "$tmp/card-502"
+check "reader: 499 shows its primary meaning first, then the other" \
+    sh -c "head -1 '$tmp/card-499' | grep -q '^499 Client Closed Request' && grep -q '^Also: 499 Token Required' '$tmp/card-499'"
+
+# Every card fits one 80 by 24 terminal (23 lines, and the prompt), and
+# wraps at 80 and at 50 columns.
+"$TOOL" list | awk '$1 ~ /^[0-9][0-9.]*$/ { print $1 }' | sort -u > "$tmp/codes"
+check "reader: list names over a hundred codes" test "$(wc -l < "$tmp/codes")" -gt 100
+tall=
+wide=
+while read -r c; do
+	n=$("$TOOL" "$c" | wc -l)
+	[ "$n" -le 23 ] || tall="$tall $c($n)"
+	COLUMNS=50 "$TOOL" "$c" | awk 'length($0) > 50 && $0 !~ /[^ ]{30}/ { bad = 1 } END { exit bad }' ||
+		wide="$wide $c"
+done < "$tmp/codes"
+if [ -z "$tall" ]; then ok "reader: every card fits 23 lines at 80x24"; else
+	not_ok "reader: cards longer than 23 lines:$tall"; fi
+if [ -z "$wide" ]; then ok "reader: every card wraps at 50 columns"; else
+	not_ok "reader: cards wider than 50 columns:$wide"; fi
+LINES=40 "$TOOL" 502 > "$tmp/tall"
+check "reader: a taller terminal gets more fixes" test "$(wc -l < "$tmp/tall")" -gt "$(wc -l < "$tmp/card-502")"
+
+# Numbers, and the other numbers that lead to one.
+check "reader: 0 is 000's card" sh -c "'$TOOL' 0 | head -1 | grep -q '^000 No Response'"
+check "reader: 500.19 is IIS's" sh -c "'$TOOL' 500.19 | head -1 | grep -q '^500.19 .*Microsoft IIS'"
+check "reader: 50x lists 500 to 509 only" sh -c "'$TOOL' list 50x | awk '\$1 ~ /^[0-9][0-9.]*\$/ && \$1 !~ /^50[0-9]\$/ { bad = 1 } END { exit bad }'"
+check "reader: list without a class ends with the numbers" sh -c "'$TOOL' list | grep -q '^Not HTTP statuses'"
+
+# expect STATUS NAME COMMAND...
+expect() {
+	want=$1
+	name=$2
+	shift 2
+	"$@" > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	if [ "$rc" -eq "$want" ] && grep -q '^httperror: .*error: ' "$tmp/err"; then
+		ok "reader: $name: exit $want and a diagnostic"
+	else
+		not_ok "reader: $name: exit $rc, expected $want with a diagnostic"
+		cat "$tmp/err"
+	fi
+}
+expect 1 "an unknown code" "$TOOL" 432
+check "reader: the unknown code's nearest codes" grep -q 'the nearest: 431 Request Header Fields Too Large, 440 Login Time-out' "$tmp/err"
+expect 2 "a mask that is not one" "$TOOL" list 4y
+expect 2 "show without a code" "$TOOL" show
+expect 2 "a bad --color" "$TOOL" 502 --color=sometimes
+expect 3 "missing data" env HTTPERROR_DATA="$tmp/none.db" "$TOOL" 502
+printf 'not a database\n' > "$tmp/bad.db"
+expect 3 "data that is not SQLite" env HTTPERROR_DATA="$tmp/bad.db" "$TOOL" 502
+expect 3 "--data wins over HTTPERROR_DATA" "$TOOL" --data "$tmp/bad.db" 502
+
+# Reproducible: a second build makes the same bytes.
+"$TOOL" build -o "$tmp/o2" -f data > /dev/null 2>&1
+check "reader: the data is reproducible" cmp -s "$db" "$tmp/o2/data/httperror.db"
+
+# Installed: found under the program's own prefix, not in the source tree.
+unset HTTPERROR_DATA
+inst=$tmp/inst
+if make -s install DESTDIR="$inst" PREFIX=/usr > "$tmp/install.log" 2>&1; then
+	ok "reader: make install DESTDIR"
+else
+	not_ok "reader: make install DESTDIR"
+	cat "$tmp/install.log"
+fi
+check "reader: the data is installed under datadir" test -f "$inst/usr/share/httperror/httperror.db"
+mv "$inst/usr" "$tmp/moved"
+(cd / && "$tmp/moved/bin/httperror" 502) > "$tmp/inst-502" 2> "$tmp/err"
+golden "reader: installed, moved away: httperror 502" "$TOP/tests/golden/reader/502.txt" "$tmp/inst-502"
+mkdir -p "$tmp/bin"
+printf '#!/bin/sh\necho "man $*"\n' > "$tmp/bin/man"
+chmod +x "$tmp/bin/man"
+check "reader: installed, --long runs man 7 502" sh -c "cd / && PATH='$tmp/bin':\$PATH '$tmp/moved/bin/httperror' 502 --long | grep -qx 'man 7 502'"
+check "reader: in the source tree, --long runs man -l on the page the build made" \
+    sh -c "PATH='$tmp/bin':\$PATH '$TOOL' 499 --long | grep -qx 'man -l .*/build/data/../man/man7/499-client-closed-request.7.gz'"
+rm "$tmp/moved/share/httperror/httperror.db"
+(cd / && "$tmp/moved/bin/httperror" 502) > /dev/null 2>&1
+check "reader: installed without its data: exit 3, not the source tree's" test $? -eq 3
