@@ -10,9 +10,11 @@
  *   meta(key, value)        schema, version, updated
  *   class(id, name)         4xx, Client Error
  *   entry(id, kind, code, slug, phrase, tag, origin, spec, fault, tldr,
- *         sent, class, prim, man, info)
+ *         sent, class, prim, man, info, words)
  *                           id is the HTML page's order: statuses by code,
- *                           primary first, then the numbers
+ *                           primary first, then the numbers; words are
+ *                           the search index's body (xsl/common.xsl,
+ *                           search-words)
  *   item(entry, key, seq, value)
  *                           developer, visitor, related, name (keywords
  *                           and aliases), also: each in registry order
@@ -39,7 +41,7 @@
 
 static const char *const entry_cols[] = {
 	"kind", "code", "slug", "phrase", "tag", "origin", "spec", "fault",
-	"tldr", "sent", "class", "prim", "man", "info"
+	"tldr", "sent", "class", "prim", "man", "info", "words"
 };
 #define NCOLS	(sizeof(entry_cols) / sizeof(entry_cols[0]))
 
@@ -226,7 +228,7 @@ data_write(struct data_run *run, const char *path)
 	    "CREATE TABLE entry(id INTEGER PRIMARY KEY, kind TEXT, code TEXT, "
 	    "slug TEXT, phrase TEXT, tag TEXT, origin TEXT, spec TEXT, "
 	    "fault TEXT, tldr TEXT, sent TEXT, class TEXT, prim INTEGER, "
-	    "man TEXT, info TEXT);"
+	    "man TEXT, info TEXT, words TEXT);"
 	    "CREATE INDEX entry_code ON entry(code);"
 	    "CREATE TABLE item(entry INTEGER, key TEXT, seq INTEGER, value TEXT, "
 	    "PRIMARY KEY (entry, key, seq)) WITHOUT ROWID;"
@@ -251,7 +253,7 @@ data_write(struct data_run *run, const char *path)
 	    sqlite3_prepare_v2(db, "INSERT INTO class VALUES (?, ?)", -1, &cls,
 	    NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &ent, NULL) != SQLITE_OK ||
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &ent, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT INTO item VALUES (?, ?, ?, ?)", -1,
 	    &item, NULL) != SQLITE_OK) {
 		data_fail(db, path, "cannot prepare the inserts");

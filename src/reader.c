@@ -103,23 +103,24 @@ rd_find(const char *opt, int *source_tree)
 	return p;
 }
 
-static int
-rd_open(struct rd *r, const char *opt)
+int
+reader_data_open(const char *opt, sqlite3 **dbp, char **pathp, int *source_tree)
 {
 	sqlite3_stmt	*st = NULL;
 	const char	*v;
 	int		 ok = 0;
 
-	if ((r->path = rd_find(opt, &r->source_tree)) == NULL) {
+	*dbp = NULL;
+	if ((*pathp = rd_find(opt, source_tree)) == NULL) {
 		msg(MSG_SYSERR, NULL, 0, 0, "cannot find the reader's data "
 		    "(" DATA_REL " under the program's prefix); name it with "
 		    "--data FILE or HTTPERROR_DATA");
 		return -1;
 	}
-	if (sqlite3_open_v2(r->path, &r->db, SQLITE_OPEN_READONLY, NULL) !=
+	if (sqlite3_open_v2(*pathp, dbp, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK)
 		goto bad;
-	if (sqlite3_prepare_v2(r->db, "SELECT value FROM meta WHERE key = "
+	if (sqlite3_prepare_v2(*dbp, "SELECT value FROM meta WHERE key = "
 	    "'schema'", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW &&
 	    (v = (const char *)sqlite3_column_text(st, 0)) != NULL &&
@@ -129,10 +130,16 @@ rd_open(struct rd *r, const char *opt)
 	if (ok)
 		return 0;
 bad:
-	msg(MSG_SYSERR, r->path, 0, 0, "not httperror's data (schema "
-	    DATA_SCHEMA "): %s", r->db != NULL ? sqlite3_errmsg(r->db) :
+	msg(MSG_SYSERR, *pathp, 0, 0, "not httperror's data (schema "
+	    DATA_SCHEMA "): %s", *dbp != NULL ? sqlite3_errmsg(*dbp) :
 	    "out of memory");
 	return -1;
+}
+
+static int
+rd_open(struct rd *r, const char *opt)
+{
+	return reader_data_open(opt, &r->db, &r->path, &r->source_tree);
 }
 
 static sqlite3_stmt *

@@ -5,7 +5,8 @@
   reader understands).  Imported by man.xsl, info.xsl, docset.xsl and html.xsl.
   Produces plain strings only; each backend escapes them its own way.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:hx="urn:x-httperror:ext" exclude-result-prefixes="hx">
 
   <xsl:key name="slug" match="status | number" use="@slug"/>
   <xsl:key name="code" match="status" use="@code"/>
@@ -347,6 +348,36 @@
        sent by a reverse proxy or a CDN.", or "logged by" for a code that is
        never sent, "sent, as 400, by" for one that goes out as another status.
        Plain text: each output escapes it its own way. -->
+  <!-- The words of an entry that its phrase, summary, keywords and aliases do
+       not already hold, once each (hx:words, src/words.c): the body of the
+       search index, the same for the HTML page's search (xsl/html.js) and
+       `httperror search` (src/search.c), which rank alike. -->
+  <xsl:template name="search-words">
+    <xsl:param name="e" select="."/>
+    <xsl:choose>
+      <xsl:when test="$e/self::number">
+        <xsl:variable name="kind">
+          <xsl:call-template name="number-kind">
+            <xsl:with-param name="n" select="$e"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="hx:words(concat($kind, ' ', $e/about/developer, ' ',
+            $e/about/visitor, ' ', $e/about/diagnose, ' ', $e/about/causes, ' ',
+            $e/about/meaning, ' ', $e/seen))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="sent">
+          <xsl:call-template name="sent-by">
+            <xsl:with-param name="s" select="$e"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="hx:words(concat($sent, ' ', $e/about/developer, ' ',
+            $e/about/visitor, ' ', $e/about/diagnose, ' ', $e/about/causes, ' ',
+            $e/about/meaning, ' ', $e/facts/headers, ' ', $e/facts/names))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="sent-by">
     <xsl:param name="s" select="ancestor-or-self::status"/>
     <xsl:choose>

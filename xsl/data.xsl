@@ -141,12 +141,26 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
-    <xsl:for-each select="about/keywords/keyword | $f/alias">
+    <!-- The search index (src/search.c), as xsl/html.xsl gives it to the
+         page: keywords, then older phrases; and the other words. -->
+    <xsl:for-each select="about/keywords/keyword">
       <xsl:call-template name="line">
         <xsl:with-param name="key" select="'name'"/>
         <xsl:with-param name="value" select="."/>
       </xsl:call-template>
     </xsl:for-each>
+    <xsl:for-each select="$f/alias">
+      <xsl:call-template name="line">
+        <xsl:with-param name="key" select="'name'"/>
+        <xsl:with-param name="value" select="."/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:call-template name="line">
+      <xsl:with-param name="key" select="'words'"/>
+      <xsl:with-param name="value">
+        <xsl:call-template name="search-words"/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="status">

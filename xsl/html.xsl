@@ -244,13 +244,8 @@
           </xsl:for-each>
         </xsl:attribute>
       </xsl:if>
-      <xsl:variable name="sent">
-        <xsl:call-template name="sent-by"/>
-      </xsl:variable>
       <xsl:attribute name="data-words">
-        <xsl:value-of select="hx:words(concat($sent, ' ', about/developer, ' ',
-            about/visitor, ' ', about/diagnose, ' ', about/causes, ' ',
-            about/meaning, ' ', $f/headers, ' ', $f/names))"/>
+        <xsl:call-template name="search-words"/>
       </xsl:attribute>
       <h3 id="t-{@slug}">
         <a class="self" href="#{$id}">
@@ -449,13 +444,8 @@
           </xsl:for-each>
         </xsl:attribute>
       </xsl:if>
-      <xsl:variable name="kind">
-        <xsl:call-template name="number-kind"/>
-      </xsl:variable>
       <xsl:attribute name="data-words">
-        <xsl:value-of select="hx:words(concat($kind, ' ', about/developer, ' ',
-            about/visitor, ' ', about/diagnose, ' ', about/causes, ' ',
-            about/meaning, ' ', seen))"/>
+        <xsl:call-template name="search-words"/>
       </xsl:attribute>
       <h3 id="t-{@slug}">
         <a class="self" href="#{$id}">
@@ -476,7 +466,7 @@
         </xsl:for-each>
       </ul>
       <p class="tldr"><xsl:apply-templates select="about/tldr/node()"/></p>
-      <p class="sent"><xsl:value-of select="$kind"/></p>
+      <p class="sent"><xsl:call-template name="number-kind"/></p>
       <xsl:call-template name="answer">
         <xsl:with-param name="id" select="$id"/>
       </xsl:call-template>
