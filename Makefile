@@ -29,7 +29,7 @@ docdir = $(datarootdir)/doc/httperror
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 libxslt zlib libcrypto sqlite3 libarchive
+PKGS = libxml-2.0 libxslt zlib libcrypto sqlite3 libarchive jansson
 CFLAGS ?= -O2 -g
 WARNFLAGS = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings -Wshadow
 DEPS_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS)
@@ -44,11 +44,12 @@ SRC_OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
 	$(OBJDIR)/registry.o $(OBJDIR)/xform.o $(OBJDIR)/out_man.o \
 	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o $(OBJDIR)/out_info.o \
 	$(OBJDIR)/out_docset.o $(OBJDIR)/dsidx.o $(OBJDIR)/tarball.o \
-	$(OBJDIR)/page.o $(OBJDIR)/words.o $(OBJDIR)/out_data.o $(OBJDIR)/reader.o
+	$(OBJDIR)/page.o $(OBJDIR)/words.o $(OBJDIR)/out_data.o $(OBJDIR)/reader.o \
+	$(OBJDIR)/search.o
 OBJS = $(SRC_OBJS) $(OBJDIR)/schema.o
 HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
 	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h \
-	src/dsidx.h src/tarball.h src/page.h src/schema.h src/words.h src/reader.h
+	src/dsidx.h src/tarball.h src/page.h src/schema.h src/words.h src/reader.h src/search.h
 
 REGISTRY_SRC != echo xml/registry.xml xml/registry.xsd xml/codes/*.xml xml/numbers/*.xml
 XSL_SRC != echo xsl/*.xsl xsl/httperror.1 xsl/palette.css xsl/html.css xsl/html.js xsl/docset.css xsl/docset-icon.png xsl/docset-icon@2x.png
@@ -80,6 +81,7 @@ $(OBJDIR)/digest.o: src/digest.c
 $(OBJDIR)/words.o: src/words.c
 $(OBJDIR)/out_data.o: src/out_data.c
 $(OBJDIR)/reader.o: src/reader.c
+$(OBJDIR)/search.o: src/search.c
 $(SRC_OBJS): $(HDRS) Makefile
 	@mkdir -p $(OBJDIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ src/`basename $@ .o`.c
@@ -219,7 +221,7 @@ install-zeal: all
 	cp -R build/docset/HTTPError.docset "$$d/"
 
 # Debian and Ubuntu packages to build and to run every test.
-DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev
+DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev libjansson-dev
 DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info tmux emacs-nox sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace time docbook-xsl xsltproc
 
 # The frameworks the examples run under (tests/examples.sh); tests/names.sh

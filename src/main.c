@@ -82,7 +82,7 @@ usage(FILE *f)
 {
 	fputs("usage: httperror CODE | show CODE [--long] [--color[=WHEN]] "
 	    "[--data FILE]\n"
-	    "       httperror list [CLASS|MASK]\n"
+	    "       httperror list [CLASS|MASK] | search WORDS...\n"
 	    "       httperror build [-o DIR] [-f FORMATS] [-s DIR] [-u URL] "
 	    "[-j N] [-D NAME=DIR] [REGISTRY]\n"
 	    "       httperror check [-s DIR] [REGISTRY]\n"
@@ -90,6 +90,7 @@ usage(FILE *f)
 	    "\n"
 	    "  CODE    the card of a status or number: 502, 500.19, 1020\n"
 	    "  list    the statuses of a class or mask (4xx, 50x), or all\n"
+	    "  search  the statuses that WORDS describe, best first\n"
 	    "  build   compile REGISTRY (default " DEFAULT_REGISTRY ") into every\n"
 	    "          output under DIR (default " DEFAULT_OUTDIR ")\n"
 	    "  check   validate REGISTRY only\n"

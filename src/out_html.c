@@ -17,6 +17,7 @@
 #include "fs.h"
 #include "msg.h"
 #include "registry.h"
+#include "search.h"
 #include "xalloc.h"
 #include "xform.h"
 
@@ -136,6 +137,7 @@ out_html_emit(const struct emit *e)
 			"csp", csp.data,
 			"date", e->date,
 			"version", e->version,
+			"rank", SEARCH_WEIGHTS,
 			NULL
 		};
 

@@ -28,11 +28,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
 #include <sqlite3.h>
 
 #include "buf.h"
 #include "msg.h"
 #include "reader.h"
+#include "search.h"
 #include "xalloc.h"
 
 #define DATA_SCHEMA	"1"
@@ -46,6 +48,7 @@ struct rd {
 	int		 height;	/* the card's lines at most */
 	int		 color;
 	int		 source_tree;	/* the data is build/data/ */
+	int		 json;		/* --json: one JSON object on stdout */
 };
 
 /* ===== Finding and opening the data ===== */
@@ -321,12 +324,146 @@ rd_sentence(const char *s)
 	return xstrdup(s);
 }
 
-/* ===== show ===== */
-
 #define ENTRY_COLS "id, kind, code, slug, phrase, tag, origin, spec, fault, " \
 	"tldr, sent, class, prim, man, info"
 enum { E_ID, E_KIND, E_CODE, E_SLUG, E_PHRASE, E_TAG, E_ORIGIN, E_SPEC,
 	E_FAULT, E_TLDR, E_SENT, E_CLASS, E_PRIM, E_MAN, E_INFO };
+
+/* ===== --json =====
+ *
+ * One object on stdout, written by Jansson with its keys in the order they
+ * are set (JSON_PRESERVE_ORDER), so the output is stable.  The shape, which
+ * httperror(1) documents and tests/reader.sh checks:
+ *   show:   {"httperror": 1, "query": CODE, "meanings": [ENTRY...]}
+ *   list:   {"httperror": 1, "query": MASK or null, "entries": [LINE...]}
+ *   search: {"httperror": 1, "query": WORDS, "total": N,
+ *            "entries": [LINE + "score"...]}   (every match, best first)
+ * LINE is {"code", "slug", "phrase", "tag" (or null), "kind" ("status" or
+ * "number"), "class" (or null)}; ENTRY is LINE and "primary", "class_name",
+ * "origin", "spec", "fault", "summary", "sent_by" (strings or null),
+ * "developer" and "visitor" (the fixes, whole), "related" ([{"code",
+ * "phrase"}]), "man" and "info" (the commands that open it).
+ */
+#define JSON_VERSION	1
+
+static json_t *
+rd_jstr(const char *s)
+{
+	return s != NULL && *s != '\0' ? json_string(s) : json_null();
+}
+
+static json_t *
+rd_json_items(struct rd *r, long id, const char *key, int related)
+{
+	sqlite3_stmt	*st;
+	json_t		*a = json_array(), *o;
+	const char	*v, *sp;
+
+	if ((st = rd_prepare(r, "SELECT value FROM item WHERE entry = ? AND "
+	    "key = ? ORDER BY seq")) == NULL)
+		return a;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		v = col(st, 0);
+		if (!related) {
+			json_array_append_new(a, json_string(v));
+			continue;
+		}
+		/* "503 Service Unavailable": the code, then the phrase. */
+		sp = strchr(v, ' ');
+		o = json_object();
+		json_object_set_new(o, "code", sp != NULL ?
+		    json_stringn(v, (size_t)(sp - v)) : json_string(v));
+		json_object_set_new(o, "phrase", json_string(sp != NULL ? sp + 1 :
+		    ""));
+		json_array_append_new(a, o);
+	}
+	sqlite3_finalize(st);
+	return a;
+}
+
+static json_t *
+rd_json_entry(struct rd *r, sqlite3_stmt *e)
+{
+	sqlite3_stmt	*st;
+	json_t		*o = json_object();
+	long		 id = sqlite3_column_int64(e, E_ID);
+	char		*cmd;
+
+	json_object_set_new(o, "code", json_string(col(e, E_CODE)));
+	json_object_set_new(o, "slug", json_string(col(e, E_SLUG)));
+	json_object_set_new(o, "phrase", json_string(col(e, E_PHRASE)));
+	json_object_set_new(o, "tag", rd_jstr(col(e, E_TAG)));
+	json_object_set_new(o, "kind", json_string(col(e, E_KIND)));
+	json_object_set_new(o, "class", rd_jstr(col(e, E_CLASS)));
+	json_object_set_new(o, "primary",
+	    json_boolean(sqlite3_column_int(e, E_PRIM) == 1 ||
+	    strcmp(col(e, E_KIND), "number") == 0));
+	json_object_set_new(o, "class_name", json_null());
+	if (*col(e, E_CLASS) != '\0' &&
+	    (st = rd_prepare(r, "SELECT name FROM class WHERE id = ?")) != NULL) {
+		sqlite3_bind_text(st, 1, col(e, E_CLASS), -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			json_object_set_new(o, "class_name", json_string(col(st, 0)));
+		sqlite3_finalize(st);
+	}
+	json_object_set_new(o, "origin", rd_jstr(col(e, E_ORIGIN)));
+	json_object_set_new(o, "spec", rd_jstr(col(e, E_SPEC)));
+	json_object_set_new(o, "fault", rd_jstr(col(e, E_FAULT)));
+	json_object_set_new(o, "summary", rd_jstr(col(e, E_TLDR)));
+	json_object_set_new(o, "sent_by", rd_jstr(col(e, E_SENT)));
+	json_object_set_new(o, "developer", rd_json_items(r, id, "developer", 0));
+	json_object_set_new(o, "visitor", rd_json_items(r, id, "visitor", 0));
+	json_object_set_new(o, "related", rd_json_items(r, id, "related", 1));
+	cmd = xasprintf("man %s", col(e, E_MAN));
+	json_object_set_new(o, "man", json_string(cmd));
+	free(cmd);
+	cmd = xasprintf("info httperror %s", col(e, E_INFO));
+	json_object_set_new(o, "info", json_string(cmd));
+	free(cmd);
+	return o;
+}
+
+static json_t *
+rd_json_line(const char *code, const char *slug, const char *phrase,
+    const char *tag, const char *kind, const char *cls)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "code", json_string(code));
+	json_object_set_new(o, "slug", json_string(slug));
+	json_object_set_new(o, "phrase", json_string(phrase));
+	json_object_set_new(o, "tag", rd_jstr(tag));
+	json_object_set_new(o, "kind", json_string(kind));
+	json_object_set_new(o, "class", rd_jstr(cls));
+	return o;
+}
+
+static json_t *
+rd_json_new(const char *query)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "httperror", json_integer(JSON_VERSION));
+	json_object_set_new(o, "query", query != NULL ? json_string(query) :
+	    json_null());
+	return o;
+}
+
+/* Write and free it. */
+static void
+rd_json_put(json_t *o)
+{
+	if (json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_ENSURE_ASCII) == -1)
+		msg_errno("standard output", "cannot write");
+	putchar('\n');
+	json_decref(o);
+}
+
+/* ===== show ===== */
+
 
 /*
  * The first items of an entry (fixes), as the first sentence of each: at
@@ -669,6 +806,22 @@ rd_show(struct rd *r, const char *code, int longpage)
 	    "ORDER BY prim IS NOT 1, id")) == NULL)
 		return;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (r->json && !longpage) {
+		json_t	*o = rd_json_new(code), *a = json_array();
+
+		while (sqlite3_step(st) == SQLITE_ROW)
+			json_array_append_new(a, rd_json_entry(r, st));
+		sqlite3_finalize(st);
+		n = (int)json_array_size(a);
+		json_object_set_new(o, "meanings", a);
+		if (n > 0)
+			rd_json_put(o);
+		else {
+			json_decref(o);
+			rd_unknown(r, code);
+		}
+		return;
+	}
 	for (first = 1; sqlite3_step(st) == SQLITE_ROW; first = 0)
 		if (!first)
 			rows -= 1 + rd_card_short(r, st, 0);
@@ -691,6 +844,19 @@ rd_show(struct rd *r, const char *code, int longpage)
 }
 
 /* ===== list ===== */
+
+/* One list line: "404   Not Found (tag)". */
+static void
+rd_line(struct rd *r, const char *code, const char *phrase, const char *tag)
+{
+	rd_on(r, S_CLASS, code);
+	printf("%-6s", code);
+	rd_off(r, S_CLASS);
+	fputs(phrase, stdout);
+	if (*tag != '\0')
+		printf(" (%s)", tag);
+	putchar('\n');
+}
 
 /* A class or mask, 4xx or 50x or 5: three characters of digits and x. */
 static int
@@ -736,46 +902,217 @@ rd_list(struct rd *r, const char *mask)
 	sqlite3_stmt	*st;
 	const char	*cls;
 	char		*lastcls = NULL;
+	json_t		*o = NULL, *a = NULL;
 	int		 n = 0;
 
-	if ((st = rd_prepare(r, "SELECT e.code, e.phrase, e.tag, e.tldr, e.kind, "
+	if ((st = rd_prepare(r, "SELECT e.code, e.phrase, e.tag, e.slug, e.kind, "
 	    "e.class, c.name FROM entry e LEFT JOIN class c ON c.id = e.class "
 	    "ORDER BY e.id")) == NULL)
 		return;
+	if (r->json) {
+		o = rd_json_new(mask);
+		a = json_array();
+	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char	*code = col(st, 0), *phrase = col(st, 1);
 
 		if (mask != NULL && (strcmp(col(st, 4), "status") != 0 ||
 		    !rd_mask_match(mask, code)))
 			continue;
+		n++;
+		if (a != NULL) {
+			json_array_append_new(a, rd_json_line(code, col(st, 3),
+			    phrase, col(st, 2), col(st, 4), col(st, 5)));
+			continue;
+		}
 		cls = strcmp(col(st, 4), "status") == 0 ? col(st, 5) : "";
 		if (lastcls == NULL || strcmp(lastcls, cls) != 0) {
-			if (n > 0)
+			if (n > 1)
 				putchar('\n');
 			rd_on(r, S_BOLD, NULL);
 			if (*cls != '\0')
-				printf("%s %s\n", cls, col(st, 6));
+				printf("%s %s", cls, col(st, 6));
 			else
-				fputs("Not HTTP statuses\n", stdout);
+				fputs("Not HTTP statuses", stdout);
 			rd_off(r, S_BOLD);
+			putchar('\n');
 			free(lastcls);
 			lastcls = xstrdup(cls);
 		}
-		n++;
-		rd_on(r, S_CLASS, code);
-		printf("%-6s", code);
-		rd_off(r, S_CLASS);
-		fputs(phrase, stdout);
-		if (*col(st, 2) != '\0')
-			printf(" (%s)", col(st, 2));
-		putchar('\n');
+		rd_line(r, code, phrase, col(st, 2));
 	}
 	free(lastcls);
 	sqlite3_finalize(st);
 	if (n == 0) {
-		fprintf(stderr, "httperror: no status matches %s\n", mask);
-		msg_raise(1);
+		json_decref(a);
+		json_decref(o);
+		msg(MSG_ERROR, NULL, 0, 0, "no status matches %s", mask);
+		return;
 	}
+	if (o != NULL) {
+		json_object_set_new(o, "entries", a);
+		rd_json_put(o);
+	}
+}
+
+/* ===== search ===== */
+
+#define SEARCH_SHOWN	50	/* as the page lists (xsl/html.js, SHOWN) */
+
+struct rd_all {
+	struct search_entry	*e;
+	char			**code, **phrase, **tag, **summary, **words;
+	char			**slug, **kind, **cls;
+	char			***names, ***also;
+	size_t			 n;
+};
+
+static void
+rd_push(char ***v, size_t *n, const char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = xstrdup(s);
+}
+
+/* Every entry, in page order, as search.c ranks them. */
+static int
+rd_load_all(struct rd *r, struct rd_all *a)
+{
+	sqlite3_stmt	*st, *it;
+	size_t		 i, *nn, *na;
+
+	memset(a, 0, sizeof(*a));
+	if ((st = rd_prepare(r, "SELECT code, phrase, tag, tldr, words, kind, "
+	    "slug, class FROM entry ORDER BY id")) == NULL)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		i = a->n++;
+		a->e = xreallocarray(a->e, a->n, sizeof(*a->e));
+		a->code = xreallocarray(a->code, a->n, sizeof(char *));
+		a->phrase = xreallocarray(a->phrase, a->n, sizeof(char *));
+		a->tag = xreallocarray(a->tag, a->n, sizeof(char *));
+		a->summary = xreallocarray(a->summary, a->n, sizeof(char *));
+		a->words = xreallocarray(a->words, a->n, sizeof(char *));
+		a->slug = xreallocarray(a->slug, a->n, sizeof(char *));
+		a->kind = xreallocarray(a->kind, a->n, sizeof(char *));
+		a->cls = xreallocarray(a->cls, a->n, sizeof(char *));
+		a->names = xreallocarray(a->names, a->n, sizeof(char **));
+		a->also = xreallocarray(a->also, a->n, sizeof(char **));
+		a->code[i] = xstrdup(col(st, 0));
+		a->phrase[i] = xstrdup(col(st, 1));
+		a->tag[i] = xstrdup(col(st, 2));
+		a->summary[i] = xstrdup(col(st, 3));
+		a->words[i] = xstrdup(col(st, 4));
+		a->kind[i] = xstrdup(col(st, 5));
+		a->slug[i] = xstrdup(col(st, 6));
+		a->cls[i] = xstrdup(col(st, 7));
+		a->names[i] = a->also[i] = NULL;
+		memset(&a->e[i], 0, sizeof(a->e[i]));
+		a->e[i].number = strcmp(col(st, 5), "number") == 0;
+	}
+	sqlite3_finalize(st);
+	if ((it = rd_prepare(r, "SELECT e.id, i.key, i.value FROM item i "
+	    "JOIN entry e ON e.id = i.entry WHERE i.key IN ('name', 'also') "
+	    "ORDER BY e.id, i.key, i.seq")) == NULL)
+		return -1;
+	/* Entry ids are 0..n-1 in page order (out_data.c). */
+	while (sqlite3_step(it) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(it, 0);
+
+		if (id < 0 || (size_t)id >= a->n)
+			continue;
+		i = (size_t)id;
+		if (strcmp(col(it, 1), "name") == 0) {
+			nn = &a->e[i].nnames;
+			rd_push(&a->names[i], nn, col(it, 2));
+		} else {
+			na = &a->e[i].nalso;
+			rd_push(&a->also[i], na, col(it, 2));
+		}
+	}
+	sqlite3_finalize(it);
+	for (i = 0; i < a->n; i++) {
+		a->e[i].code = a->code[i];
+		a->e[i].phrase = a->phrase[i];
+		a->e[i].summary = a->summary[i];
+		a->e[i].words = a->words[i];
+		a->e[i].names = (const char *const *)a->names[i];
+		a->e[i].also = (const char *const *)a->also[i];
+	}
+	return 0;
+}
+
+static void
+rd_free_all(struct rd_all *a)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < a->n; i++) {
+		free(a->code[i]);
+		free(a->phrase[i]);
+		free(a->tag[i]);
+		free(a->summary[i]);
+		free(a->words[i]);
+		free(a->slug[i]);
+		free(a->kind[i]);
+		free(a->cls[i]);
+		for (k = 0; k < a->e[i].nnames; k++)
+			free(a->names[i][k]);
+		for (k = 0; k < a->e[i].nalso; k++)
+			free(a->also[i][k]);
+		free(a->names[i]);
+		free(a->also[i]);
+	}
+	free(a->code);
+	free(a->phrase);
+	free(a->tag);
+	free(a->summary);
+	free(a->words);
+	free(a->slug);
+	free(a->kind);
+	free(a->cls);
+	free(a->names);
+	free(a->also);
+	free(a->e);
+}
+
+static void
+rd_search(struct rd *r, const char *query)
+{
+	struct rd_all		 a;
+	struct search_hit	*hits = NULL;
+	size_t			 n, i;
+
+	if (rd_load_all(r, &a) == 0) {
+		n = search_rank(a.e, a.n, query, &hits);
+		if (r->json && n > 0) {
+			json_t	*o = rd_json_new(query), *arr = json_array(), *l;
+
+			json_object_set_new(o, "total", json_integer((json_int_t)n));
+			for (i = 0; i < n; i++) {
+				size_t	 k = hits[i].entry;
+
+				l = rd_json_line(a.code[k], a.slug[k], a.phrase[k],
+				    a.tag[k], a.kind[k], a.cls[k]);
+				json_object_set_new(l, "score",
+				    json_real(hits[i].score));
+				json_array_append_new(arr, l);
+			}
+			json_object_set_new(o, "entries", arr);
+			rd_json_put(o);
+		}
+		for (i = 0; i < n && i < SEARCH_SHOWN && !r->json; i++)
+			rd_line(r, a.code[hits[i].entry], a.phrase[hits[i].entry],
+			    a.tag[hits[i].entry]);
+		if (n > SEARCH_SHOWN && !r->json)
+			printf("And %zu more: add a word to narrow the search.\n",
+			    n - SEARCH_SHOWN);
+		if (n == 0) {
+			msg(MSG_ERROR, NULL, 0, 0, "no status matches '%s'", query);
+		}
+		free(hits);
+	}
+	rd_free_all(&a);
 }
 
 /* ===== The command line ===== */
@@ -785,7 +1122,8 @@ rd_usage(FILE *f)
 {
 	fputs("usage: httperror CODE | show CODE [--long]\n"
 	    "       httperror list [CLASS|MASK]\n"
-	    "  options: --data FILE, --color[=auto|always|never]\n", f);
+	    "       httperror search WORDS...\n"
+	    "  options: --json, --data FILE, --color[=auto|always|never]\n", f);
 }
 
 /*
@@ -820,7 +1158,9 @@ reader_is_command(const char *arg)
 	char	 mask[4];
 
 	return strcmp(arg, "show") == 0 || strcmp(arg, "list") == 0 ||
+	    strcmp(arg, "search") == 0 ||
 	    strncmp(arg, "--data", 6) == 0 || strncmp(arg, "--colo", 6) == 0 ||
+	    strcmp(arg, "--json") == 0 ||
 	    rd_is_code(arg) || rd_mask(arg, mask) == 0;
 }
 
@@ -829,6 +1169,7 @@ reader_main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "long", no_argument, NULL, 'l' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "data", required_argument, NULL, 'd' },
 		{ "color", optional_argument, NULL, 'c' },
 		{ "colour", optional_argument, NULL, 'c' },
@@ -838,10 +1179,12 @@ reader_main(int argc, char *argv[])
 	struct rd	 r;
 	const char	*cmd = "show", *data = NULL, *nc = getenv("NO_COLOR");
 	const char	*arg = NULL;
+	struct buf	 query;
 	char		 mask[4];
 	int		 c, longpage = 0, color = -1;
 
 	memset(&r, 0, sizeof(r));
+	buf_init(&query);
 	opterr = 0;
 	optind = 1;
 	/* Options anywhere: httperror 502 --long. */
@@ -849,6 +1192,9 @@ reader_main(int argc, char *argv[])
 		switch (c) {
 		case 'l':
 			longpage = 1;
+			break;
+		case 'j':
+			r.json = 1;
 			break;
 		case 'd':
 			data = optarg;
@@ -877,19 +1223,33 @@ reader_main(int argc, char *argv[])
 		}
 	}
 	if (optind < argc && (strcmp(argv[optind], "show") == 0 ||
-	    strcmp(argv[optind], "list") == 0))
+	    strcmp(argv[optind], "list") == 0 ||
+	    strcmp(argv[optind], "search") == 0))
 		cmd = argv[optind++];
 	else if (optind < argc && !rd_is_code(argv[optind]))
 		cmd = "list";
-	if (optind < argc)
+	if (strcmp(cmd, "search") == 0) {
+		/* The words, as one query: httperror search rate limit. */
+		for (c = optind; c < argc; c++) {
+			buf_puts(&query, c > optind ? " " : "");
+			buf_puts(&query, argv[c]);
+		}
+		optind = argc;
+		if (query.len == 0) {
+			msg(MSG_USAGE, NULL, 0, 0, "search: no words");
+			return 2;
+		}
+		arg = query.data;
+	} else if (optind < argc)
 		arg = argv[optind++];
 	if (optind < argc) {
 		msg(MSG_USAGE, NULL, 0, 0, "%s: unexpected '%s'", cmd, argv[optind]);
 		rd_usage(stderr);
 		return 2;
 	}
-	if (longpage && strcmp(cmd, "show") != 0) {
-		msg(MSG_USAGE, NULL, 0, 0, "--long is for a code's card");
+	if (longpage && (strcmp(cmd, "show") != 0 || r.json)) {
+		msg(MSG_USAGE, NULL, 0, 0, "--long is for a code's card, without "
+		    "--json");
 		return 2;
 	}
 	if (strcmp(cmd, "show") == 0 && (arg == NULL || !rd_is_code(arg))) {
@@ -906,18 +1266,26 @@ reader_main(int argc, char *argv[])
 		color = 0;
 	else if (color == -1)
 		color = isatty(STDOUT_FILENO);
-	r.color = color;
+	r.color = r.json ? 0 : color;
 	r.width = rd_size("COLUMNS", 0);
 	r.height = rd_size("LINES", 1) - 1;	/* and the prompt after it */
 	if (rd_open(&r, data) == 0) {
 		if (strcmp(cmd, "show") == 0)
 			rd_show(&r, arg, longpage);
-		else
+		else if (strcmp(cmd, "search") == 0) {
+			/* A class typed as the query lists it, as the page does. */
+			if (rd_mask(arg, mask) == 0 && strcmp(mask + 1, "xx") == 0 &&
+			    strlen(arg) == 3)
+				rd_list(&r, mask);
+			else
+				rd_search(&r, arg);
+		} else
 			rd_list(&r, arg != NULL ? mask : NULL);
 	}
 	if (fflush(stdout) == EOF || ferror(stdout))
 		msg_errno("standard output", "cannot write");
 	sqlite3_close(r.db);
 	free(r.path);
+	buf_release(&query);
 	return msg_exit_status();
 }

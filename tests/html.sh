@@ -24,7 +24,7 @@ hostile=$tmp/hostile/out/html/httperror.html
 
 cd "$TOP" || exit 1
 pages=
-if "$TOOL" build -s "$TOP/xsl" -o "$tmp/real" -f html "$TOP/xml/registry.xml" > "$tmp/real.log" 2>&1 &&
+if "$TOOL" build -s "$TOP/xsl" -o "$tmp/real" -f html,data "$TOP/xml/registry.xml" > "$tmp/real.log" 2>&1 &&
     [ -s "$real" ]; then
 	ok "html: build the real registry"
 	pages=$real
@@ -232,6 +232,7 @@ if unshare -n true 2>/dev/null; then offline="unshare -n"; else
 start=$(date +%s)
 # shellcheck disable=SC2086 # $offline: empty or "unshare -n"
 HTTPERROR_HTML=$real HTTPERROR_HOSTILE_HTML=$hostile HTTPERROR_SHOTS=$shots \
+    HTTPERROR_DATA=$tmp/real/data/httperror.db \
     $offline node --test --test-reporter=tap "$TOP"/tests/html/*.test.mjs > "$tmp/tap" 2>&1
 rc=$?
 # A top-level "ok N - name" or "not ok N - name" per test; node:test writes a

@@ -1,10 +1,12 @@
 #!/bin/sh
-# reader.sh: the reader's commands, `httperror CODE` and `httperror list`, from
+# reader.sh: the reader's commands, `httperror CODE`, `list` and `search`, from
 # the data the build compiles (data/httperror.db):
 #   - byte-exact goldens of 502, 499 (two meanings) and 4xx at 80 columns,
 #     without colour and with colour forced;
 #   - every code's card fits an 80 by 24 terminal, and narrower widths wrap;
 #   - NO_COLOR wins over --color=always; no colour when not a terminal;
+#   - search as a reader sees it, and --json of every command against
+#     tests/reader/json.schema.json;
 #   - exit statuses: an unknown code (1, with the nearest codes), a bad
 #     mask or option (2), missing or broken data (3);
 #   - the data is reproducible;
@@ -67,6 +69,36 @@ check "reader: 500.19 is IIS's" sh -c "'$TOOL' 500.19 | head -1 | grep -q '^500.
 check "reader: 50x lists 500 to 509 only" sh -c "'$TOOL' list 50x | awk '\$1 ~ /^[0-9][0-9.]*\$/ && \$1 !~ /^50[0-9]\$/ { bad = 1 } END { exit bad }'"
 check "reader: list without a class ends with the numbers" sh -c "'$TOOL' list | grep -q '^Not HTTP statuses'"
 
+# Search, ranked as the page ranks (tests/html/search.test.mjs compares the
+# two); here what a reader sees.
+"$TOOL" search rate limit > "$tmp/s-rate"
+check "reader: search rate limit: 429 first, then Cloudflare's 1015" \
+    sh -c "sed -n 1p '$tmp/s-rate' | grep -q '^429 ' && sed -n 2p '$tmp/s-rate' | grep -q '^1015 '"
+check "reader: search gateway: 502, then 504" sh -c "'$TOOL' search gateway | head -2 | awk '{ print \$1 }' | tr '\n' ' ' | grep -qx '502 504 '"
+check "reader: search 4xx lists the class, as the page does" sh -c "'$TOOL' search 4xx | cmp -s - '$tmp/card-4xx'"
+"$TOOL" search e > "$tmp/s-e"
+check "reader: a search that matches more than 50 says how many more" grep -q '^And [0-9]* more: add a word' "$tmp/s-e"
+
+# --json: every card, lists and searches fit the documented shape
+# (tests/reader/json.schema.json, checked with Ajv).
+mkdir -p "$tmp/json"
+while read -r c; do "$TOOL" "$c" --json > "$tmp/json/show-$c.json"; done < "$tmp/codes"
+"$TOOL" list --json > "$tmp/json/list.json"
+"$TOOL" list 50x --json > "$tmp/json/list-50x.json"
+for q in gateway 'rate limit' 0 500.19 csrf; do
+	"$TOOL" search --json "$q" > "$tmp/json/search-$(echo "$q" | tr ' ' _).json"
+done
+if node "$TOP/tests/reader/validate.mjs" "$tmp"/json/*.json > "$tmp/ajv" 2>&1; then
+	ok "reader: --json of $(ls "$tmp/json" | wc -l) commands fits tests/reader/json.schema.json"
+else
+	not_ok "reader: --json does not fit its schema"; head -20 "$tmp/ajv"
+fi
+sed 's/"primary": true/"primary": "yes"/' "$tmp/json/show-502.json" > "$tmp/bad.json"
+node "$TOP/tests/reader/validate.mjs" "$tmp/bad.json" > /dev/null 2>&1
+check "reader: the schema check fails on a broken document" test $? -eq 1
+"$TOOL" 502 --json --color=always > "$tmp/jc"
+check "reader: --json has no colour, even with --color=always" sh -c "! grep -q \"$(printf '\033')\" '$tmp/jc'"
+
 # expect STATUS NAME COMMAND...
 expect() {
 	want=$1
@@ -85,6 +117,9 @@ expect 1 "an unknown code" "$TOOL" 432
 check "reader: the unknown code's nearest codes" grep -q 'the nearest: 431 Request Header Fields Too Large, 440 Login Time-out' "$tmp/err"
 expect 2 "a mask that is not one" "$TOOL" list 4y
 expect 2 "show without a code" "$TOOL" show
+expect 1 "a search that matches nothing" "$TOOL" search zzzzqqq
+expect 2 "a search without words" "$TOOL" search
+expect 2 "--long with --json" "$TOOL" 502 --long --json
 expect 2 "a bad --color" "$TOOL" 502 --color=sometimes
 expect 3 "missing data" env HTTPERROR_DATA="$tmp/none.db" "$TOOL" 502
 printf 'not a database\n' > "$tmp/bad.db"

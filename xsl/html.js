@@ -22,8 +22,13 @@
 	 * changes an article, so no key lays out the page. */
 
 	/* What a field is worth to a word found whole in it; a word the query
-	 * only begins is worth half. */
-	var CODE = 1000, PHRASE = 100, NAME = 80, SUMMARY = 30, BODY = 10;
+	 * only begins is worth half.  The weights are src/search.h's, which
+	 * httperror search ranks with by the same rules (tests/html/
+	 * search.test.mjs runs the same queries through both): the page
+	 * carries them in data-rank, code, phrase, name, summary, body. */
+	var W = (box.getAttribute('data-rank') || '').split(' ').map(Number);
+	if (W.length !== 5 || W.some(isNaN)) return;
+	var CODE = W[0], PHRASE = W[1], NAME = W[2], SUMMARY = W[3], BODY = W[4];
 	var SHOWN = 50;		/* results listed; the count says how many more */
 	/* Results made in the keystroke's own frame: a few more than the list
 	 * shows before it scrolls.  The rest are made in a task after that

@@ -31,6 +31,7 @@
   <xsl:param name="csp" select="''"/>
   <xsl:param name="date" select="''"/>
   <xsl:param name="version" select="''"/>
+  <xsl:param name="rank" select="''"/>
 
   <!-- White space, as normalize-space() sees it. -->
   <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
@@ -93,7 +94,9 @@
           <header class="top">
             <h1>HTTP status codes</h1>
             <p class="lede">What each status means, why it happens, how to fix it and how to send it correctly. Offline, in one file.</p>
-            <div id="search" class="search" hidden="">
+            <!-- data-rank: the search weights of src/search.h, which
+                 httperror search ranks with too (xsl/html.js). -->
+            <div id="search" class="search" hidden="" data-rank="{$rank}">
               <label for="q">Search by code, class or words</label>
               <input id="q" type="search" autocomplete="off" spellcheck="false"
                   placeholder="404, 4xx, gateway…" aria-describedby="search-help"/>
