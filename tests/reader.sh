@@ -152,3 +152,12 @@ check "reader: in the source tree, --long runs man -l on the page the build made
 rm "$tmp/moved/share/httperror/httperror.db"
 (cd / && "$tmp/moved/bin/httperror" 502) > /dev/null 2>&1
 check "reader: installed without its data: exit 3, not the source tree's" test $? -eq 3
+
+# The README's card is the real one, and so is httperror(1)'s.
+awk '/^\$ httperror 404$/ { on = 1; next } on && /^```$/ { exit } on' "$TOP/README.md" > "$tmp/readme-card"
+HTTPERROR_DATA=$db COLUMNS=80 LINES=24 "$TOOL" 404 > "$tmp/card-404"
+check "reader: the README's card is httperror 404 at 80 columns" cmp -s "$tmp/readme-card" "$tmp/card-404"
+HTTPERROR_DATA=$db COLUMNS=66 LINES=24 "$TOOL" 404 > "$tmp/card-404-66"
+sed -n '/^\$ httperror 404$/,/^\.EE$/p' "$TOP/xsl/httperror.1" | sed '1d;$d' |
+	sed -e 's/\\(aq/'"'"'/g' -e 's/\\-/-/g' -e 's/\\e/\\/g' > "$tmp/man-card"
+check "reader: httperror(1)'s card is httperror 404 at 66 columns" cmp -s "$tmp/man-card" "$tmp/card-404-66"
