@@ -1,6 +1,6 @@
 #!/bin/sh
-# valgrind.sh: a full build, a check of an invalid registry and a failing
-# stylesheet run clean under valgrind: no invalid access, no use of
+# valgrind.sh: a full build, a check of an invalid registry, a failing
+# stylesheet and the reader's commands run clean under valgrind: no invalid access, no use of
 # uninitialised memory, no definite leak.
 . "$(dirname "$0")/lib.sh"
 make_scratch
@@ -25,5 +25,14 @@ vg "invalid registry" "$TOOL" check "$tmp/bad/xml/registry.xml"
 fixture_registry "$tmp/ent" "$TOP/tests/invalid/external-entity"
 vg "external entity" "$TOOL" check "$tmp/ent/xml/registry.xml"
 vg "missing stylesheets" "$TOOL" build -o "$tmp/out2" -s "$tmp"
+# The reader's commands, on the data of the full build.
+export HTTPERROR_DATA="$tmp/out/data/httperror.db"
+vg "httperror 499 (two meanings)" "$TOOL" 499 --color=always
+vg "httperror 432 (unknown)" "$TOOL" 432
+vg "httperror 0 --json" "$TOOL" 0 --json
+vg "httperror list --json" "$TOOL" list --json
+vg "httperror 5xx" "$TOOL" 5xx
+vg "httperror search rate limit --json" "$TOOL" search rate limit --json
+vg "httperror search e" "$TOOL" search e
 echo "valgrind: $npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]
