@@ -23,11 +23,17 @@
   <xsl:param name="date" select="'1970-01-01'"/>
   <xsl:param name="version" select="'0'"/>
 
+  <!-- A page per entry, handed to C as it is made: one text node growing
+       through the whole registry would be copied at every append. -->
   <xsl:template match="/">
-    <hx:page name="data">
+    <hx:page name="classes">
       <xsl:apply-templates select="registry/class"/>
-      <xsl:apply-templates select="registry/status | registry/number"/>
     </hx:page>
+    <xsl:for-each select="registry/status | registry/number">
+      <hx:page name="entry">
+        <xsl:apply-templates select="."/>
+      </hx:page>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="line">
