@@ -298,7 +298,7 @@ static int
 rd_field(const struct rd *r, const char *label, const char *text,
     size_t indent)
 {
-	rd_on(r, S_BOLD, NULL);
+	rd_on(r, S_BOLD, "");
 	fputs(label, stdout);
 	rd_off(r, S_BOLD);
 	return rd_wrap(r, text, strlen(label), indent);
@@ -492,7 +492,7 @@ rd_items(struct rd *r, long id, const char *key, const char *label, int max,
 			break;
 		}
 		if (n++ == 0) {
-			rd_on(r, S_BOLD, NULL);
+			rd_on(r, S_BOLD, "");
 			fputs(label, stdout);
 			rd_off(r, S_BOLD);
 			putchar('\n');
@@ -551,7 +551,7 @@ rd_related(struct rd *r, long id, int print)
 	}
 	sqlite3_finalize(st);
 	if (n > 0 && print) {
-		rd_on(r, S_BOLD, NULL);
+		rd_on(r, S_BOLD, "");
 		fputs("Related: ", stdout);
 		rd_off(r, S_BOLD);
 	}
@@ -641,7 +641,7 @@ rd_facts(struct rd *r, sqlite3_stmt *e)
 		buf_puts(&b, ", ");
 		buf_puts(&b, col(e, E_SPEC));
 	}
-	rd_on(r, S_DIM, NULL);
+	rd_on(r, S_DIM, "");
 	n = rd_wrap(r, b.data, 0, 0);
 	rd_off(r, S_DIM);
 	buf_release(&b);
@@ -702,7 +702,7 @@ rd_card_short(struct rd *r, sqlite3_stmt *e, int print)
 	if (!print)
 		return rd_heading_lines(r, e, 6) +
 		    rd_wrap_max(r, col(e, E_TLDR), 0, 0, 0, 2) + rd_more(r, e, 0);
-	rd_on(r, S_BOLD, NULL);
+	rd_on(r, S_BOLD, "");
 	fputs("Also: ", stdout);
 	rd_off(r, S_BOLD);
 	n = rd_heading(r, e, 6);
@@ -929,7 +929,7 @@ rd_list(struct rd *r, const char *mask)
 		if (lastcls == NULL || strcmp(lastcls, cls) != 0) {
 			if (n > 1)
 				putchar('\n');
-			rd_on(r, S_BOLD, NULL);
+			rd_on(r, S_BOLD, "");
 			if (*cls != '\0')
 				printf("%s %s", cls, col(st, 6));
 			else
@@ -1180,7 +1180,7 @@ reader_main(int argc, char *argv[])
 	const char	*cmd = "show", *data = NULL, *nc = getenv("NO_COLOR");
 	const char	*arg = NULL;
 	struct buf	 query;
-	char		 mask[4];
+	char		 mask[4] = "";
 	int		 c, longpage = 0, color = -1;
 
 	memset(&r, 0, sizeof(r));
