@@ -19,7 +19,8 @@
 # stylesheet through xsltproc, on the same pages (tests/bench/refentry.xsl
 # turns the registry into DocBook refentry pages with the same sections), in
 # one pass and one call per page.  Then the HTML page in Chromium (load
-# event, keystroke to frame; tests/bench/html-timing.mjs).  Then the sizes of
+# event, keystroke to frame; tests/bench/html-timing.mjs).  Then the wall
+# time of the reader's commands (httperror 502, search).  Then the sizes of
 # today's outputs.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=$TOP/build/httperror
@@ -148,6 +149,25 @@ fi
 
 rm -rf "$tmp/out"
 "$TOOL" build -o "$tmp/out" > /dev/null || exit 1
+# The reader's commands on the real data: a lookup reads a few rows of one
+# SQLite file, not the registry (what it costs next to a build is the point).
+echo
+"$TOOL" build -f data -o "$tmp/data" > /dev/null 2>&1
+printf '%-34s %10s\n' "reader (real data)" "median ms"
+for q in "502" "499 --json" "list" "search rate limit" "search gateway --json"; do
+	times=
+	for i in $(seq "$RUNS"); do
+		s=$(date +%s%N)
+		# shellcheck disable=SC2086 # $q: the command's words
+		HTTPERROR_DATA=$tmp/data/data/httperror.db "$TOOL" $q > /dev/null
+		e=$(date +%s%N)
+		times="$times $(( (e - s) / 1000 ))"
+	done
+	# shellcheck disable=SC2086
+	us=$(median $times)
+	printf '%-34s %10s\n' "httperror $q" "$((us / 1000)).$(printf '%03d' $((us % 1000)))"
+done
+
 echo
 echo "outputs of the real registry ($(ls xml/codes/*.xml | wc -l) statuses):"
 for f in html/httperror.html info/httperror.info.gz docset/HTTPError.tgz; do
