@@ -763,7 +763,8 @@ rd_list(struct rd *r, const char *mask)
 		}
 		n++;
 		rd_on(r, S_CLASS, code);
-		printf("%-6s", code);
+		/* A space after the longest codes too (500.19), so the code is a field. */
+		printf("%-5s ", code);
 		rd_off(r, S_CLASS);
 		fputs(phrase, stdout);
 		if (*col(st, 2) != '\0')
