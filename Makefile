@@ -26,6 +26,10 @@ datadir = $(datarootdir)
 mandir = $(datarootdir)/man
 infodir = $(datarootdir)/info
 docdir = $(datarootdir)/doc/httperror
+# Where each shell looks for completions without any setup (zsh: Debian's).
+bashcompdir = $(datarootdir)/bash-completion/completions
+zshcompdir = $(datarootdir)/zsh/vendor-completions
+fishcompdir = $(datarootdir)/fish/vendor_completions.d
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
@@ -190,6 +194,12 @@ install: all
 	chmod -R u=rwX,go=rX $(DESTDIR)$(datadir)/httperror/HTTPError.docset
 	cp build/data/httperror.db $(DESTDIR)$(datadir)/httperror/httperror.db
 	chmod 644 $(DESTDIR)$(datadir)/httperror/httperror.db
+	mkdir -p $(DESTDIR)$(bashcompdir) $(DESTDIR)$(zshcompdir) $(DESTDIR)$(fishcompdir)
+	cp completions/httperror.bash $(DESTDIR)$(bashcompdir)/httperror
+	cp completions/_httperror $(DESTDIR)$(zshcompdir)/_httperror
+	cp completions/httperror.fish $(DESTDIR)$(fishcompdir)/httperror.fish
+	chmod 644 $(DESTDIR)$(bashcompdir)/httperror $(DESTDIR)$(zshcompdir)/_httperror \
+		$(DESTDIR)$(fishcompdir)/httperror.fish
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \
 		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
 	@if [ -z "$(DESTDIR)" ] && command -v install-info >/dev/null 2>&1; then \
@@ -206,6 +216,8 @@ uninstall:
 	rm -rf $(DESTDIR)$(datadir)/httperror/HTTPError.docset
 	rm -f $(DESTDIR)$(datadir)/httperror/httperror.db
 	rmdir $(DESTDIR)$(docdir) $(DESTDIR)$(datadir)/httperror 2>/dev/null || true
+	rm -f $(DESTDIR)$(bashcompdir)/httperror $(DESTDIR)$(zshcompdir)/_httperror \
+		$(DESTDIR)$(fishcompdir)/httperror.fish
 	rm -f $(DESTDIR)$(bindir)/httperror $(DESTDIR)$(mandir)/man1/httperror.1.gz
 	for f in build/man/man7/*.7.gz; do \
 		rm -f "$(DESTDIR)$(mandir)/man7/`basename $$f`"; done
@@ -222,7 +234,7 @@ install-zeal: all
 
 # Debian and Ubuntu packages to build and to run every test.
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev libjansson-dev
-DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info tmux emacs-nox sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace time docbook-xsl xsltproc
+DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info tmux emacs-nox sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace time docbook-xsl xsltproc zsh fish bash-completion
 
 # The frameworks the examples run under (tests/examples.sh); tests/names.sh
 # asks python3, ruby-rack, Go and node for their status names.  Express comes

@@ -850,7 +850,8 @@ static void
 rd_line(struct rd *r, const char *code, const char *phrase, const char *tag)
 {
 	rd_on(r, S_CLASS, code);
-	printf("%-6s", code);
+	/* A space after the longest codes too (500.19), so the code is a field. */
+	printf("%-5s ", code);
 	rd_off(r, S_CLASS);
 	fputs(phrase, stdout);
 	if (*tag != '\0')
