@@ -680,7 +680,13 @@ test('at 390x844 every status shows its first fix within a screen of its heading
 		});
 		assert.ok(far.n >= 16, `only ${far.n} statuses`);
 		assert.deepEqual(far.out, []);
-		await page.evaluate(() => document.getElementById('502').scrollIntoView());
+		// Two frames after the scroll, so that the article, skipped by
+		// content-visibility while it was off screen, has been painted: the
+		// shot was blank white before.
+		await page.evaluate(() => new Promise((done) => {
+			document.getElementById('502').scrollIntoView();
+			requestAnimationFrame(() => requestAnimationFrame(done));
+		}));
 		await shot('phone-502.png');
 	} finally {
 		await page.setViewportSize({ width: 1280, height: 800 });
