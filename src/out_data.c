@@ -45,18 +45,27 @@ static const char *const entry_cols[] = {
 };
 #define NCOLS	(sizeof(entry_cols) / sizeof(entry_cols[0]))
 
-/* The keys stored as items rather than columns. */
+/* The keys stored as items rather than columns, each numbered in its entry. */
+static const char *const item_keys[] = {
+	"developer", "visitor", "related", "name", "also"
+};
+#define NITEMKEYS	(sizeof(item_keys) / sizeof(item_keys[0]))
+
+/* Its index in item_keys, or -1. */
 static int
-data_is_item(const char *key)
+data_item_key(const char *key)
 {
-	return strcmp(key, "developer") == 0 || strcmp(key, "visitor") == 0 ||
-	    strcmp(key, "related") == 0 || strcmp(key, "name") == 0 ||
-	    strcmp(key, "also") == 0;
+	size_t	 i;
+
+	for (i = 0; i < NITEMKEYS; i++)
+		if (strcmp(key, item_keys[i]) == 0)
+			return (int)i;
+	return -1;
 }
 
 struct data_item {
-	const char	*key;
-	char		*value;
+	int	 key;		/* index into item_keys */
+	char	*value;
 };
 
 struct data_entry {
@@ -104,6 +113,7 @@ data_line(struct data_run *run, const char *p, size_t len)
 	struct data_entry	*en;
 	char			*key, *value;
 	size_t			 i;
+	int			 k;
 
 	if (tab == NULL)
 		return data_bad(run, p, len);
@@ -130,16 +140,13 @@ data_line(struct data_run *run, const char *p, size_t len)
 	if (run->n == 0)
 		goto bad;
 	en = &run->v[run->n - 1];
-	if (data_is_item(key)) {
+	if ((k = data_item_key(key)) != -1) {
 		if (en->nitems == en->cap) {
 			en->cap = en->cap == 0 ? 16 : xmul(en->cap, 2);
 			en->items = xreallocarray(en->items, en->cap,
 			    sizeof(*en->items));
 		}
-		en->items[en->nitems].key = strcmp(key, "developer") == 0 ?
-		    "developer" : strcmp(key, "visitor") == 0 ? "visitor" :
-		    strcmp(key, "related") == 0 ? "related" :
-		    strcmp(key, "name") == 0 ? "name" : "also";
+		en->items[en->nitems].key = k;
 		en->items[en->nitems++].value = value;
 		free(key);
 		return 0;
@@ -283,7 +290,7 @@ data_write(struct data_run *run, const char *path)
 	}
 	for (i = 0; i < run->n; i++) {
 		struct data_entry	*en = &run->v[i];
-		size_t			 seq[5] = { 0 };
+		size_t			 seq[NITEMKEYS] = { 0 };
 
 		snprintf(idbuf, sizeof(idbuf), "%ld", en->id);
 		v[0] = idbuf;
@@ -292,14 +299,9 @@ data_write(struct data_run *run, const char *path)
 		if (data_bind_step(db, path, ent, v, NCOLS + 1) == -1)
 			goto out;
 		for (j = 0; j < en->nitems; j++) {
-			const char	*key = en->items[j].key;
-
-			k = strcmp(key, "developer") == 0 ? 0 :
-			    strcmp(key, "visitor") == 0 ? 1 :
-			    strcmp(key, "related") == 0 ? 2 :
-			    strcmp(key, "name") == 0 ? 3 : 4;
+			k = (size_t)en->items[j].key;
 			snprintf(seqbuf, sizeof(seqbuf), "%zu", seq[k]++);
-			v[0] = idbuf, v[1] = key, v[2] = seqbuf;
+			v[0] = idbuf, v[1] = item_keys[k], v[2] = seqbuf;
 			v[3] = en->items[j].value;
 			if (data_bind_step(db, path, item, v, 4) == -1)
 				goto out;

@@ -5,23 +5,7 @@
 make_scratch
 cd "$TOP" || exit 1
 
-# expect STATUS NAME COMMAND...: exit status and a diagnostic in our format.
-expect() {
-	want=$1
-	name=$2
-	shift 2
-	"$@" > "$tmp/out" 2> "$tmp/err"
-	rc=$?
-	if [ "$rc" -eq "$want" ]; then ok "cli: $name: exit $want"; else
-		not_ok "cli: $name: exit $rc, expected $want"; cat "$tmp/err"; fi
-	if [ "$want" -ne 0 ]; then
-		if grep -q '^httperror: .*error: ' "$tmp/err"; then
-			ok "cli: $name: diagnostic"
-		else
-			not_ok "cli: $name: no 'httperror: ... error:' line"; cat "$tmp/err"
-		fi
-	fi
-}
+group=cli
 
 "$TOOL" --version > "$tmp/v"
 check "cli: --version" grep -qx "httperror [0-9][0-9.]*" "$tmp/v"

@@ -56,6 +56,26 @@ fixture_registry() {
 	fi
 }
 
+# expect STATUS NAME COMMAND...: the exit status, and for a failure a
+# diagnostic in our format, as checks named "$group: NAME: ..."; the output
+# is left in $tmp/out and $tmp/err.
+expect() {
+	want=$1
+	name=$2
+	shift 2
+	"$@" > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	if [ "$rc" -eq "$want" ]; then ok "$group: $name: exit $want"; else
+		not_ok "$group: $name: exit $rc, expected $want"; cat "$tmp/err"; fi
+	if [ "$want" -ne 0 ]; then
+		if grep -q '^httperror: .*error: ' "$tmp/err"; then
+			ok "$group: $name: diagnostic"
+		else
+			not_ok "$group: $name: no 'httperror: ... error:' line"; cat "$tmp/err"
+		fi
+	fi
+}
+
 # Compare a result with its golden, or rewrite the golden under --regen.
 golden() {
 	name=$1

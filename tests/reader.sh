@@ -15,6 +15,7 @@
 #     runs man on the right page.
 . "$(dirname "$0")/lib.sh"
 make_scratch
+group=reader
 cd "$TOP" || exit 1
 
 out=$tmp/o
@@ -99,20 +100,6 @@ check "reader: the schema check fails on a broken document" test $? -eq 1
 "$TOOL" 502 --json --color=always > "$tmp/jc"
 check "reader: --json has no colour, even with --color=always" sh -c "! grep -q \"$(printf '\033')\" '$tmp/jc'"
 
-# expect STATUS NAME COMMAND...
-expect() {
-	want=$1
-	name=$2
-	shift 2
-	"$@" > "$tmp/out" 2> "$tmp/err"
-	rc=$?
-	if [ "$rc" -eq "$want" ] && grep -q '^httperror: .*error: ' "$tmp/err"; then
-		ok "reader: $name: exit $want and a diagnostic"
-	else
-		not_ok "reader: $name: exit $rc, expected $want with a diagnostic"
-		cat "$tmp/err"
-	fi
-}
 expect 1 "an unknown code" "$TOOL" 432
 check "reader: the unknown code's nearest codes" grep -q 'the nearest: 431 Request Header Fields Too Large, 440 Login Time-out' "$tmp/err"
 expect 2 "a mask that is not one" "$TOOL" list 4y
