@@ -30,6 +30,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <unistd.h>
+#include <regex.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -1325,6 +1326,253 @@ reg_check_codes(struct registry *reg, xmlNodePtr *nodes)
 	return bad ? -1 : 0;
 }
 
+/* ===== explain: hops, log formats, signatures ===== */
+
+/* Text with its runs of white space made one space, trimmed. */
+static char *
+reg_sentence(const xmlNode *n)
+{
+	char	*s = reg_text(n), *p, *q;
+	int	 sp = 0;
+
+	for (p = q = s; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+			sp = q != s;
+			continue;
+		}
+		if (sp)
+			*q++ = ' ';
+		sp = 0;
+		*q++ = *p;
+	}
+	*q = '\0';
+	return s;
+}
+
+/*
+ * A pattern as explain will use it: compiled here once so that a broken one
+ * is refused at build time, with its group count in *groups.  No
+ * back-reference (\1 to \9): glibc matches those by backtracking, and a
+ * registry must not be able to make explain slow.
+ */
+static int
+reg_pattern_ok(const xmlNode *n, const char *pat, int icase, size_t *groups)
+{
+	regex_t	 re;
+	char	 err[160];
+	size_t	 i, len = strlen(pat);
+	int	 rc;
+
+	if (len > 0 && (pat[0] == ' ' || pat[len - 1] == ' ')) {
+		reg_error(n, "pattern '%s' starts or ends with a space; write "
+		    "[ ] if it must", pat);
+		return -1;
+	}
+	for (i = 0; i < len; i++)
+		if (pat[i] == '\\' && i + 1 < len) {
+			if (pat[i + 1] >= '1' && pat[i + 1] <= '9') {
+				reg_error(n, "pattern '%s' has a back-reference "
+				    "(\\%c): explain's patterns may not", pat,
+				    pat[i + 1]);
+				return -1;
+			}
+			i++;
+		}
+	if ((rc = regcomp(&re, pat, REG_EXTENDED | (icase ? REG_ICASE : 0))) !=
+	    0) {
+		regerror(rc, &re, err, sizeof(err));
+		reg_error(n, "pattern '%s' is not a POSIX extended regular "
+		    "expression: %s", pat, err);
+		return -1;
+	}
+	if (groups != NULL)
+		*groups = re.re_nsub;
+	regfree(&re);
+	return 0;
+}
+
+static int
+reg_match(const xmlNode *n, struct match *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (reg_is(n, "line"))
+		m->kind = MATCH_LINE;
+	else if (reg_is(n, "field"))
+		m->kind = MATCH_FIELD;
+	else
+		m->kind = MATCH_HEADER;
+	m->target = reg_attr(n, m->kind == MATCH_HEADER ? "name" : "format");
+	m->pattern = reg_text(n);
+	if (m->target == NULL)
+		m->target = xstrdup("");
+	if (m->kind == MATCH_HEADER && *m->pattern == '\0')
+		return 0;
+	return reg_pattern_ok(n, m->pattern, m->kind == MATCH_HEADER, NULL);
+}
+
+static const struct logformat *
+reg_format(const struct explain *ex, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < ex->nformats; i++)
+		if (strcmp(ex->formats[i].id, id) == 0)
+			return &ex->formats[i];
+	return NULL;
+}
+
+static int
+reg_group(const xmlNode *n, const char *attr, size_t groups, const char *pat)
+{
+	char	*v = reg_attr(n, attr);
+	int	 g = v != NULL ? atoi(v) : 0;
+
+	free(v);
+	if (g < 0 || (size_t)g > groups) {
+		reg_error(n, "%s=\"%d\", but pattern '%s' has %zu group%s", attr,
+		    g, pat, groups, groups == 1 ? "" : "s");
+		return -1;
+	}
+	return g;
+}
+
+static int
+reg_collect_explain(struct explain *ex, const xmlNode *e)
+{
+	const xmlNode	*c, *h;
+	size_t		 groups;
+	int		 bad = 0;
+
+	for (c = e->children; c != NULL; c = c->next) {
+		if (reg_is(c, "hop")) {
+			struct hop	*hp;
+
+			ex->hops = xreallocarray(ex->hops, ex->nhops + 1,
+			    sizeof(*ex->hops));
+			hp = &ex->hops[ex->nhops++];
+			memset(hp, 0, sizeof(*hp));
+			hp->id = reg_attr(c, "id");
+			hp->name = reg_attr(c, "name");
+			hp->note = reg_sentence(reg_child(c, "note"));
+			for (h = c->children; h != NULL; h = h->next) {
+				if (!reg_is(h, "header"))
+					continue;
+				hp->headers = xreallocarray(hp->headers,
+				    hp->nheaders + 1, sizeof(*hp->headers));
+				if (reg_match(h, &hp->headers[hp->nheaders++]) ==
+				    -1)
+					bad = 1;
+			}
+		} else if (reg_is(c, "format")) {
+			struct logformat	*f;
+
+			ex->formats = xreallocarray(ex->formats, ex->nformats + 1,
+			    sizeof(*ex->formats));
+			f = &ex->formats[ex->nformats++];
+			memset(f, 0, sizeof(*f));
+			f->id = reg_attr(c, "id");
+			f->name = reg_attr(c, "name");
+			f->hop = reg_attr(c, "hop");
+			f->pattern = reg_text(reg_child(c, "pattern"));
+			if (reg_pattern_ok(reg_child(c, "pattern"), f->pattern, 0,
+			    &groups) == -1 ||
+			    (f->status = reg_group(c, "status", groups,
+			    f->pattern)) == -1 ||
+			    (f->field = reg_group(c, "field", groups,
+			    f->pattern)) == -1)
+				bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+/* The <signature>s of one entry, after its <diagnose>. */
+static int
+reg_collect_signatures(struct explain *ex, const xmlNode *entry)
+{
+	const xmlNode		*about = reg_child(entry, "about"), *sigs, *c, *m;
+	const struct logformat	*f;
+	struct signature	*sg;
+	int			 bad = 0;
+
+	if (about == NULL || (sigs = reg_child(about, "signatures")) == NULL)
+		return 0;
+	for (c = sigs->children; c != NULL; c = c->next) {
+		if (!reg_is(c, "signature"))
+			continue;
+		ex->sigs = xreallocarray(ex->sigs, ex->nsigs + 1,
+		    sizeof(*ex->sigs));
+		sg = &ex->sigs[ex->nsigs++];
+		memset(sg, 0, sizeof(*sg));
+		sg->slug = reg_attr(entry, "slug");
+		sg->hop = reg_attr(c, "hop");
+		sg->says = reg_sentence(reg_child(c, "says"));
+		sg->fix = reg_sentence(reg_child(c, "fix"));
+		for (m = c->children; m != NULL; m = m->next) {
+			if (!reg_is(m, "line") && !reg_is(m, "field") &&
+			    !reg_is(m, "header"))
+				continue;
+			sg->m = xreallocarray(sg->m, sg->nm + 1, sizeof(*sg->m));
+			if (reg_match(m, &sg->m[sg->nm]) == -1) {
+				bad = 1;
+				sg->nm++;
+				continue;
+			}
+			if (sg->m[sg->nm].kind != MATCH_HEADER &&
+			    (f = reg_format(ex, sg->m[sg->nm].target)) != NULL &&
+			    sg->m[sg->nm].kind == MATCH_FIELD && f->field == 0) {
+				reg_error(m, "format '%s' has no field to match: "
+				    "its <format> needs field=\"N\"", f->id);
+				bad = 1;
+			}
+			sg->nm++;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+static void
+reg_matches_free(struct match *m, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(m[i].target);
+		free(m[i].pattern);
+	}
+	free(m);
+}
+
+static void
+reg_explain_free(struct explain *ex)
+{
+	size_t	 i;
+
+	for (i = 0; i < ex->nhops; i++) {
+		free(ex->hops[i].id);
+		free(ex->hops[i].name);
+		free(ex->hops[i].note);
+		reg_matches_free(ex->hops[i].headers, ex->hops[i].nheaders);
+	}
+	free(ex->hops);
+	for (i = 0; i < ex->nformats; i++) {
+		free(ex->formats[i].id);
+		free(ex->formats[i].name);
+		free(ex->formats[i].hop);
+		free(ex->formats[i].pattern);
+	}
+	free(ex->formats);
+	for (i = 0; i < ex->nsigs; i++) {
+		free(ex->sigs[i].slug);
+		free(ex->sigs[i].hop);
+		free(ex->sigs[i].says);
+		free(ex->sigs[i].fix);
+		reg_matches_free(ex->sigs[i].m, ex->sigs[i].nm);
+	}
+	free(ex->sigs);
+	memset(ex, 0, sizeof(*ex));
+}
+
 static int
 reg_collect(struct registry *reg)
 {
@@ -1362,6 +1610,9 @@ reg_collect(struct registry *reg)
 			}
 			free(id);
 		}
+		if (reg_is(c, "explain") &&
+		    reg_collect_explain(&reg->ex, c) == -1)
+			bad = 1;
 		if (reg_is(c, "status"))
 			count++;
 		if (reg_is(c, "number"))
@@ -1371,8 +1622,10 @@ reg_collect(struct registry *reg)
 		reg_error(root, "the registry needs the five classes 1xx to 5xx");
 		bad = 1;
 	}
-	if (bad)
+	if (bad) {
+		reg->nnumber = 0;	/* counted, not yet allocated */
 		return -1;
+	}
 	nodes = xcalloc(xadd(count, 1), sizeof(*nodes));
 	reg->statuses = xcalloc(count, sizeof(struct status));
 	i = 0;
@@ -1385,6 +1638,10 @@ reg_collect(struct registry *reg)
 		i++;
 	}
 	reg->nstatus = count;
+	for (n = root->children; n != NULL; n = n->next)
+		if ((reg_is(n, "status") || reg_is(n, "number")) &&
+		    reg_collect_signatures(&reg->ex, n) == -1)
+			bad = 1;
 	reg->numbers = xcalloc(reg->nnumber, sizeof(struct number));
 	i = 0;
 	for (n = root->children; n != NULL; n = n->next)
@@ -1578,6 +1835,7 @@ reg_free(struct registry *reg)
 	free(reg->numbers);
 	for (i = 0; i < 5; i++)
 		free(reg->classes[i].name);
+	reg_explain_free(&reg->ex);
 	for (i = 0; i < reg->nfiles; i++)
 		free(reg->files[i]);
 	free(reg->files);

@@ -59,6 +59,55 @@ struct regclass {
 	char	*name;		/* Client Error */
 };
 
+/*
+ * What `httperror explain` knows (<explain> and each entry's <signatures>),
+ * checked by registry.c: every pattern compiles as a POSIX extended regular
+ * expression without back-references, and every group a format names exists.
+ * Strings are normalised to single spaces; out_data.c stores them.
+ */
+enum match_kind { MATCH_LINE, MATCH_FIELD, MATCH_HEADER };
+
+struct match {
+	enum match_kind	 kind;
+	char		*target;	/* the format's id, or the header's name */
+	char		*pattern;	/* "" for a header that only has to be there */
+};
+
+struct hop {
+	char		*id;		/* cloudflare */
+	char		*name;		/* Cloudflare's edge */
+	char		*note;
+	struct match	*headers;
+	size_t		 nheaders;
+};
+
+struct logformat {
+	char	*id;		/* nginx-error */
+	char	*name;		/* an nginx error log line */
+	char	*hop;		/* or NULL */
+	char	*pattern;
+	int	 status;	/* the group holding the status, or 0 */
+	int	 field;		/* the group holding the detail field, or 0 */
+};
+
+struct signature {
+	char		*slug;		/* its entry's */
+	char		*hop;		/* or NULL */
+	char		*says;
+	char		*fix;
+	struct match	*m;
+	size_t		 nm;
+};
+
+struct explain {
+	struct hop		*hops;
+	size_t			 nhops;
+	struct logformat	*formats;
+	size_t			 nformats;
+	struct signature	*sigs;		/* in registry order */
+	size_t			 nsigs;
+};
+
 struct registry {
 	struct _xmlDoc	*doc;		/* owned; freed by reg_free() */
 	char		*path;
@@ -68,6 +117,7 @@ struct registry {
 	struct number	*numbers;	/* in the registry's order */
 	size_t		 nnumber;
 	struct regclass	 classes[5];
+	struct explain	 ex;
 	/* Every included file, and the element that stands for it. */
 	char		**files;
 	struct _xmlNode	**roots;
