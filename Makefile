@@ -49,7 +49,7 @@ SRC_OBJS = $(OBJDIR)/main.o $(OBJDIR)/msg.o $(OBJDIR)/xalloc.o $(OBJDIR)/buf.o \
 	$(OBJDIR)/out_html.o $(OBJDIR)/digest.o $(OBJDIR)/out_info.o \
 	$(OBJDIR)/out_docset.o $(OBJDIR)/dsidx.o $(OBJDIR)/tarball.o \
 	$(OBJDIR)/page.o $(OBJDIR)/words.o $(OBJDIR)/out_data.o $(OBJDIR)/reader.o \
-	$(OBJDIR)/search.o
+	$(OBJDIR)/search.o $(OBJDIR)/explain.o
 OBJS = $(SRC_OBJS) $(OBJDIR)/schema.o
 HDRS = src/backend.h src/buf.h src/escape.h src/fs.h src/gz.h src/loader.h \
 	src/msg.h src/registry.h src/xalloc.h src/xform.h src/digest.h \
@@ -86,6 +86,7 @@ $(OBJDIR)/words.o: src/words.c
 $(OBJDIR)/out_data.o: src/out_data.c
 $(OBJDIR)/reader.o: src/reader.c
 $(OBJDIR)/search.o: src/search.c
+$(OBJDIR)/explain.o: src/explain.c
 $(SRC_OBJS): $(HDRS) Makefile
 	@mkdir -p $(OBJDIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ src/`basename $@ .o`.c

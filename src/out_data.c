@@ -18,6 +18,16 @@
  *   item(entry, key, seq, value)
  *                           developer, visitor, related, name (keywords
  *                           and aliases), also: each in registry order
+ *   hop(seq, id, name, note)
+ *   format(seq, id, name, hop, pattern, status, field)
+ *   signature(seq, entry, hop, says, fix)
+ *   matcher(owner, seq, kind, target, pattern)
+ *                           what `httperror explain` knows (registry.h,
+ *                           struct explain): hops and formats in the order
+ *                           explain tries them, signatures in registry
+ *                           order; a matcher's owner is a signature's seq
+ *                           (kind line, field or header) or, for a hop's
+ *                           headers, the hop's id (kind hop)
  *
  * Reproducible like the docset index (dsidx.c): rows inserted in a fixed
  * order, journal_mode=DELETE, VACUUM at the end.
@@ -36,7 +46,7 @@
 #include "xalloc.h"
 #include "xform.h"
 
-#define DATA_SCHEMA	"1"
+#define DATA_SCHEMA	"2"
 #define DATA_FILE	"httperror.db"
 
 static const char *const entry_cols[] = {
@@ -224,8 +234,94 @@ data_entry_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static const char *const match_kinds[] = { "line", "field", "header" };
+
+/* The explain tables: hops, formats, signatures and their matchers. */
 static int
-data_write(struct data_run *run, const char *path)
+data_write_explain(sqlite3 *db, const char *path, const struct explain *ex,
+    const struct data_seq *order, size_t norder)
+{
+	sqlite3_stmt		*hop = NULL, *fmt = NULL, *sig = NULL, *mat = NULL;
+	const struct data_seq	*hit;
+	struct data_seq		 key;
+	const char		*v[7];
+	char			 a[24], b[24], c[24], d[24];
+	size_t			 i, j;
+	int			 rc = -1;
+
+	if (sqlite3_prepare_v2(db, "INSERT INTO hop VALUES (?, ?, ?, ?)", -1,
+	    &hop, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO format VALUES (?, ?, ?, ?, ?, "
+	    "?, ?)", -1, &fmt, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO signature VALUES (?, ?, ?, ?, "
+	    "?)", -1, &sig, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO matcher VALUES (?, ?, ?, ?, ?)",
+	    -1, &mat, NULL) != SQLITE_OK) {
+		data_fail(db, path, "cannot prepare the explain inserts");
+		goto out;
+	}
+	for (i = 0; i < ex->nhops; i++) {
+		const struct hop	*h = &ex->hops[i];
+
+		snprintf(a, sizeof(a), "%zu", i);
+		v[0] = a, v[1] = h->id, v[2] = h->name, v[3] = h->note;
+		if (data_bind_step(db, path, hop, v, 4) == -1)
+			goto out;
+		for (j = 0; j < h->nheaders; j++) {
+			snprintf(b, sizeof(b), "%zu", j);
+			v[0] = h->id, v[1] = b, v[2] = "hop";
+			v[3] = h->headers[j].target, v[4] = h->headers[j].pattern;
+			if (data_bind_step(db, path, mat, v, 5) == -1)
+				goto out;
+		}
+	}
+	for (i = 0; i < ex->nformats; i++) {
+		const struct logformat	*f = &ex->formats[i];
+
+		snprintf(a, sizeof(a), "%zu", i);
+		snprintf(b, sizeof(b), "%d", f->status);
+		snprintf(c, sizeof(c), "%d", f->field);
+		v[0] = a, v[1] = f->id, v[2] = f->name, v[3] = f->hop;
+		v[4] = f->pattern, v[5] = b, v[6] = c;
+		if (data_bind_step(db, path, fmt, v, 7) == -1)
+			goto out;
+	}
+	for (i = 0; i < ex->nsigs; i++) {
+		const struct signature	*sg = &ex->sigs[i];
+
+		key.slug = sg->slug;
+		if ((hit = bsearch(&key, order, norder, sizeof(*order),
+		    data_seq_cmp)) == NULL) {
+			msg(MSG_ERROR, path, 0, 0, "data: a signature of an "
+			    "unknown entry '%s'", sg->slug);
+			goto out;
+		}
+		snprintf(a, sizeof(a), "%zu", i);
+		snprintf(b, sizeof(b), "%ld", hit->seq);
+		v[0] = a, v[1] = b, v[2] = sg->hop, v[3] = sg->says;
+		v[4] = sg->fix;
+		if (data_bind_step(db, path, sig, v, 5) == -1)
+			goto out;
+		for (j = 0; j < sg->nm; j++) {
+			snprintf(d, sizeof(d), "%zu", j);
+			v[0] = a, v[1] = d, v[2] = match_kinds[sg->m[j].kind];
+			v[3] = sg->m[j].target, v[4] = sg->m[j].pattern;
+			if (data_bind_step(db, path, mat, v, 5) == -1)
+				goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(hop);
+	sqlite3_finalize(fmt);
+	sqlite3_finalize(sig);
+	sqlite3_finalize(mat);
+	return rc;
+}
+
+static int
+data_write(struct data_run *run, const char *path,
+    const struct data_seq *order, size_t norder)
 {
 	static const char	 schema[] =
 	    "PRAGMA journal_mode=DELETE;"
@@ -239,7 +335,16 @@ data_write(struct data_run *run, const char *path)
 	    "CREATE INDEX entry_code ON entry(code);"
 	    "CREATE TABLE item(entry INTEGER, key TEXT, seq INTEGER, value TEXT, "
 	    "PRIMARY KEY (entry, key, seq)) WITHOUT ROWID;"
-	    "CREATE INDEX item_value ON item(key, value);";
+	    "CREATE INDEX item_value ON item(key, value);"
+	    "CREATE TABLE hop(seq INTEGER PRIMARY KEY, id TEXT, name TEXT, "
+	    "note TEXT);"
+	    "CREATE TABLE format(seq INTEGER PRIMARY KEY, id TEXT, name TEXT, "
+	    "hop TEXT, pattern TEXT, status INTEGER, field INTEGER);"
+	    "CREATE TABLE signature(seq INTEGER PRIMARY KEY, entry INTEGER, "
+	    "hop TEXT, says TEXT, fix TEXT);"
+	    "CREATE TABLE matcher(owner TEXT, seq INTEGER, kind TEXT, "
+	    "target TEXT, pattern TEXT, PRIMARY KEY (owner, kind, seq)) "
+	    "WITHOUT ROWID;";
 	sqlite3		*db = NULL;
 	sqlite3_stmt	*meta = NULL, *cls = NULL, *ent = NULL, *item = NULL;
 	const char	*v[NCOLS + 1];
@@ -307,7 +412,8 @@ data_write(struct data_run *run, const char *path)
 				goto out;
 		}
 	}
-	if (data_exec(db, path, "COMMIT") == -1)
+	if (data_write_explain(db, path, &run->e->reg->ex, order, norder) == -1 ||
+	    data_exec(db, path, "COMMIT") == -1)
 		goto out;
 	sqlite3_finalize(meta);
 	sqlite3_finalize(cls);
@@ -366,7 +472,7 @@ out_data_emit(const struct emit *e)
 	qsort(run.v, run.n, sizeof(*run.v), data_entry_cmp);
 	if ((path = fs_join(e->dir, DATA_FILE)) == NULL)
 		goto out;
-	rc = data_write(&run, path);
+	rc = data_write(&run, path, order, n);
 out:
 	free(path);
 	free(order);

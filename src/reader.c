@@ -37,19 +37,10 @@
 #include "search.h"
 #include "xalloc.h"
 
-#define DATA_SCHEMA	"1"
+#define DATA_SCHEMA	"2"
 #define DATA_REL	"share/httperror/httperror.db"
 #define MAX_WIDTH	100
 
-struct rd {
-	sqlite3		*db;
-	char		*path;		/* of the data */
-	int		 width;
-	int		 height;	/* the card's lines at most */
-	int		 color;
-	int		 source_tree;	/* the data is build/data/ */
-	int		 json;		/* --json: one JSON object on stdout */
-};
 
 /* ===== Finding and opening the data ===== */
 
@@ -145,7 +136,7 @@ rd_open(struct rd *r, const char *opt)
 	return reader_data_open(opt, &r->db, &r->path, &r->source_tree);
 }
 
-static sqlite3_stmt *
+sqlite3_stmt *
 rd_prepare(struct rd *r, const char *sql)
 {
 	sqlite3_stmt	*st;
@@ -157,7 +148,7 @@ rd_prepare(struct rd *r, const char *sql)
 	return st;
 }
 
-static const char *
+const char *
 col(sqlite3_stmt *st, int i)
 {
 	const char	*s = (const char *)sqlite3_column_text(st, i);
@@ -179,7 +170,6 @@ u8width(const char *s, size_t len)
 	return w;
 }
 
-enum style { S_NONE, S_BOLD, S_DIM, S_CLASS };
 
 static const char *
 rd_class_color(const char *code)
@@ -194,7 +184,7 @@ rd_class_color(const char *code)
 	}
 }
 
-static void
+void
 rd_on(const struct rd *r, enum style s, const char *code)
 {
 	if (!r->color)
@@ -207,7 +197,7 @@ rd_on(const struct rd *r, enum style s, const char *code)
 	}
 }
 
-static void
+void
 rd_off(const struct rd *r, enum style s)
 {
 	if (r->color && s != S_NONE)
@@ -272,7 +262,7 @@ rd_wrap_col(const struct rd *r, const char *text, size_t at, size_t indent,
 	return lines;
 }
 
-static int
+int
 rd_wrap_max(const struct rd *r, const char *text, size_t at, size_t indent,
     int print, int max)
 {
@@ -287,14 +277,14 @@ rd_wrap_to(const struct rd *r, const char *text, size_t at, size_t indent,
 }
 
 /* Print; the number of lines it took. */
-static int
+int
 rd_wrap(const struct rd *r, const char *text, size_t at, size_t indent)
 {
 	return rd_wrap_to(r, text, at, indent, 1);
 }
 
 /* A label on a line of its own style, then text wrapped after it. */
-static int
+int
 rd_field(const struct rd *r, const char *label, const char *text,
     size_t indent)
 {
@@ -309,7 +299,7 @@ rd_field(const struct rd *r, const char *label, const char *text,
  * letter, a quote or a parenthesis, so "e.g. foo" and "1.5 s" stay whole; a
  * first sentence shorter than 40 bytes ("Log timings.") takes the next too.
  */
-static char *
+char *
 rd_sentence(const char *s)
 {
 	const char	*p;
@@ -346,7 +336,7 @@ enum { E_ID, E_KIND, E_CODE, E_SLUG, E_PHRASE, E_TAG, E_ORIGIN, E_SPEC,
  */
 #define JSON_VERSION	1
 
-static json_t *
+json_t *
 rd_jstr(const char *s)
 {
 	return s != NULL && *s != '\0' ? json_string(s) : json_null();
@@ -440,7 +430,7 @@ rd_json_line(const char *code, const char *slug, const char *phrase,
 	return o;
 }
 
-static json_t *
+json_t *
 rd_json_new(const char *query)
 {
 	json_t	*o = json_object();
@@ -452,7 +442,7 @@ rd_json_new(const char *query)
 }
 
 /* Write and free it. */
-static void
+void
 rd_json_put(json_t *o)
 {
 	if (json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
@@ -1124,6 +1114,7 @@ rd_usage(FILE *f)
 	fputs("usage: httperror CODE | show CODE [--long]\n"
 	    "       httperror list [CLASS|MASK]\n"
 	    "       httperror search WORDS...\n"
+	    "       httperror explain [TEXT...]   (else standard input)\n"
 	    "  options: --json, --data FILE, --color[=auto|always|never]\n", f);
 }
 
@@ -1159,7 +1150,7 @@ reader_is_command(const char *arg)
 	char	 mask[4];
 
 	return strcmp(arg, "show") == 0 || strcmp(arg, "list") == 0 ||
-	    strcmp(arg, "search") == 0 ||
+	    strcmp(arg, "search") == 0 || strcmp(arg, "explain") == 0 ||
 	    strncmp(arg, "--data", 6) == 0 || strncmp(arg, "--colo", 6) == 0 ||
 	    strcmp(arg, "--json") == 0 ||
 	    rd_is_code(arg) || rd_mask(arg, mask) == 0;
@@ -1225,7 +1216,8 @@ reader_main(int argc, char *argv[])
 	}
 	if (optind < argc && (strcmp(argv[optind], "show") == 0 ||
 	    strcmp(argv[optind], "list") == 0 ||
-	    strcmp(argv[optind], "search") == 0))
+	    strcmp(argv[optind], "search") == 0 ||
+	    strcmp(argv[optind], "explain") == 0))
 		cmd = argv[optind++];
 	else if (optind < argc && !rd_is_code(argv[optind]))
 		cmd = "list";
@@ -1241,6 +1233,14 @@ reader_main(int argc, char *argv[])
 			return 2;
 		}
 		arg = query.data;
+	} else if (strcmp(cmd, "explain") == 0) {
+		/* The text, as one: httperror explain "$(curl -sI URL)". */
+		for (c = optind; c < argc; c++) {
+			buf_puts(&query, c > optind ? " " : "");
+			buf_puts(&query, argv[c]);
+		}
+		optind = argc;
+		arg = query.len > 0 ? query.data : NULL;
 	} else if (optind < argc)
 		arg = argv[optind++];
 	if (optind < argc) {
@@ -1273,6 +1273,8 @@ reader_main(int argc, char *argv[])
 	if (rd_open(&r, data) == 0) {
 		if (strcmp(cmd, "show") == 0)
 			rd_show(&r, arg, longpage);
+		else if (strcmp(cmd, "explain") == 0)
+			explain_main(&r, arg);
 		else if (strcmp(cmd, "search") == 0) {
 			/* A class typed as the query lists it, as the page does. */
 			if (rd_mask(arg, mask) == 0 && strcmp(mask + 1, "xx") == 0 &&

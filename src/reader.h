@@ -20,4 +20,40 @@ struct sqlite3;
 int	reader_data_open(const char *opt, struct sqlite3 **dbp, char **pathp,
 	    int *source_tree);
 
+/*
+ * For explain.c, which prints the way the card does: the state of one
+ * command and reader.c's layout and JSON helpers.
+ */
+struct sqlite3_stmt;
+struct json_t;
+#include <stddef.h>
+
+struct rd {
+	struct sqlite3	*db;
+	char		*path;		/* of the data */
+	int		 width;
+	int		 height;	/* the card's lines at most */
+	int		 color;
+	int		 source_tree;	/* the data is build/data/ */
+	int		 json;		/* --json: one JSON object on stdout */
+};
+
+enum style { S_NONE, S_BOLD, S_DIM, S_CLASS };
+
+struct sqlite3_stmt *rd_prepare(struct rd *, const char *);
+const char	*col(struct sqlite3_stmt *, int);
+void		 rd_on(const struct rd *, enum style, const char *);
+void		 rd_off(const struct rd *, enum style);
+int		 rd_wrap_max(const struct rd *, const char *, size_t, size_t, int,
+		    int);
+int		 rd_wrap(const struct rd *, const char *, size_t, size_t);
+int		 rd_field(const struct rd *, const char *, const char *, size_t);
+char		*rd_sentence(const char *);
+struct json_t	*rd_jstr(const char *);
+struct json_t	*rd_json_new(const char *);
+void		 rd_json_put(struct json_t *);
+
+/* explain.c: `httperror explain [TEXT...]`; the exit status. */
+int	explain_main(struct rd *, const char *text);
+
 #endif

@@ -168,6 +168,26 @@ for q in "502" "499 --json" "list" "search rate limit" "search gateway --json"; 
 	printf '%-34s %10s\n' "httperror $q" "$((us / 1000)).$(printf '%03d' $((us % 1000)))"
 done
 
+# explain on a 1,000-line log: ten kinds of line from tests/explain, a
+# hundred times each; every line goes through every format and signature.
+for i in $(seq 100); do
+	for f in nginx-502-refused nginx-502-closed nginx-504-read nginx-503-limit \
+	    nginx-499-access envoy-503-uf haproxy-504-sh alb-502-log \
+	    cloudflare-522-log curl-52; do
+		cat "tests/explain/$f.txt"
+	done
+done > "$tmp/1000.log"
+times=
+for i in $(seq "$RUNS"); do
+	s=$(date +%s%N)
+	HTTPERROR_DATA=$tmp/data/data/httperror.db "$TOOL" explain < "$tmp/1000.log" > /dev/null
+	e=$(date +%s%N)
+	times="$times $(( (e - s) / 1000 ))"
+done
+# shellcheck disable=SC2086
+us=$(median $times)
+printf '%-34s %10s\n' "httperror explain ($(wc -l < "$tmp/1000.log") lines)" "$((us / 1000)).$(printf '%03d' $((us % 1000)))"
+
 echo
 echo "outputs of the real registry ($(ls xml/codes/*.xml | wc -l) statuses):"
 for f in html/httperror.html info/httperror.info.gz docset/HTTPError.tgz; do

@@ -39,6 +39,22 @@ make_scratch() {
 	trap 'rm -rf "$tmp"' EXIT
 }
 
+# The reader's data of the real registry, built into $tmp/o, in $db and
+# $HTTPERROR_DATA, with the terminal the goldens are made at: 80 by 24, no
+# NO_COLOR.  For the reader's tests (reader.sh, explain.sh); exits on failure.
+reader_data() {
+	out=$tmp/o
+	if ! "$TOOL" build -o "$out" -f data > "$tmp/build.log" 2>&1; then
+		not_ok "$group: build -f data failed"
+		cat "$tmp/build.log"
+		exit 1
+	fi
+	db=$out/data/httperror.db
+	export HTTPERROR_DATA="$db"
+	unset NO_COLOR
+	export COLUMNS=80 LINES=24
+}
+
 # A registry directory (scratch/xml) made from a fixture overlay on the base.
 fixture_registry() {
 	dest=$1

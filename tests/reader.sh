@@ -18,16 +18,7 @@ make_scratch
 group=reader
 cd "$TOP" || exit 1
 
-out=$tmp/o
-if ! "$TOOL" build -o "$out" -f data > "$tmp/build.log" 2>&1; then
-	not_ok "reader: build -f data failed"
-	cat "$tmp/build.log"
-	exit 1
-fi
-db=$out/data/httperror.db
-export HTTPERROR_DATA="$db"
-unset NO_COLOR
-export COLUMNS=80 LINES=24
+reader_data
 
 # The goldens.
 for args in 502 499 4xx; do

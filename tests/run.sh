@@ -14,7 +14,7 @@ if [ "${1:-}" = "--regen" ]; then
 	REGEN=1
 	shift
 fi
-GROUPS_ALL="unit fuzz cli reader completion invalid loader outdir man info hostile html docset names examples build complexity valgrind"
+GROUPS_ALL="unit fuzz cli reader explain completion invalid loader outdir man info hostile html docset names examples build complexity valgrind"
 groups=${*:-$GROUPS_ALL}
 RESULTS=$(mktemp "${TMPDIR:-/tmp}/httperror-results.XXXXXX")
 export TOP TOOL REGEN RESULTS
