@@ -8,7 +8,8 @@
  * Where the data is, first found wins: --data FILE; $HTTPERROR_DATA; next to
  * the program's prefix, PREFIX/share/httperror/httperror.db for
  * PREFIX/bin/httperror; and in the source tree, build/data/httperror.db next
- * to build/httperror.
+ * to build/httperror, compiled from xml/registry.xml first if make has not
+ * (rd_compile).
  *
  * Output is plain text wrapped to the terminal's width ($COLUMNS, else the
  * terminal's, else 80; at most 100), with bold and colour only when stdout is
@@ -19,8 +20,10 @@
 #define _GNU_SOURCE	/* readlink() of /proc/self/exe */
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -69,6 +72,50 @@ rd_selfdir(void)
 	return xstrdup(buf);
 }
 
+/*
+ * In the source tree before `make` has compiled the data (build/httperror
+ * alone): compile xml/registry.xml into build/data/ the way make does, with
+ * this same program (build -f data carries the other outputs over), and use
+ * that.  0, or -1 with nothing said: the caller says the data is missing.
+ */
+static int
+rd_compile(const char *dir)
+{
+	char	*reg = xasprintf("%s/../xml/registry.xml", dir);
+	char	*xsl = xasprintf("%s/../xsl", dir);
+	pid_t	 pid;
+	int	 st, fd;
+
+	const char	*base = strrchr(dir, '/');
+
+	/* Only build/httperror of a source tree: never an installed program. */
+	if (base == NULL || strcmp(base, "/build") != 0 || !rd_exists(reg)) {
+		free(reg);
+		free(xsl);
+		return -1;
+	}
+	fprintf(stderr, "httperror: no %s/data/httperror.db yet: compiling %s "
+	    "(make does this once)\n", dir, reg);
+	if ((pid = fork()) == -1) {
+		free(reg);
+		free(xsl);
+		return -1;
+	}
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_WRONLY)) != -1)
+			dup2(fd, STDOUT_FILENO);
+		execl("/proc/self/exe", "httperror", "build", "-o", dir, "-f",
+		    "data", "-s", xsl, reg, (char *)NULL);
+		_exit(127);
+	}
+	free(reg);
+	free(xsl);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
 static char *
 rd_find(const char *opt, int *source_tree)
 {
@@ -86,7 +133,7 @@ rd_find(const char *opt, int *source_tree)
 	if (!rd_exists(p)) {
 		free(p);
 		p = xasprintf("%s/data/httperror.db", dir);
-		if (rd_exists(p))
+		if (rd_exists(p) || (rd_compile(dir) == 0 && rd_exists(p)))
 			*source_tree = 1;
 		else {
 			free(p);

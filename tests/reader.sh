@@ -10,9 +10,11 @@
 #   - exit statuses: an unknown code (1, with the nearest codes), a bad
 #     mask or option (2), missing or broken data (3);
 #   - the data is reproducible;
-#   - the tool installed with `make install DESTDIR=...` finds its data under
+#   - the tool installed with `make install DESTDIR=...` (show and explain) finds its data under
 #     its own prefix, with the source tree's data out of reach, and --long
-#     runs man on the right page.
+#     runs man on the right page;
+#   - in a source tree without build/data/, xml/registry.xml is compiled
+#     there first.
 . "$(dirname "$0")/lib.sh"
 make_scratch
 group=reader
@@ -121,6 +123,8 @@ check "reader: the data is installed under datadir" test -f "$inst/usr/share/htt
 mv "$inst/usr" "$tmp/moved"
 (cd / && "$tmp/moved/bin/httperror" 502) > "$tmp/inst-502" 2> "$tmp/err"
 golden "reader: installed, moved away: httperror 502" "$TOP/tests/golden/reader/502.txt" "$tmp/inst-502"
+{ (cd / && "$tmp/moved/bin/httperror" explain < "$TOP/tests/explain/nginx-502-refused.txt") 2>&1; echo "exit $?"; } > "$tmp/inst-explain.x"
+golden "reader: installed, moved away: httperror explain" "$TOP/tests/golden/explain/nginx-502-refused.txt" "$tmp/inst-explain.x"
 mkdir -p "$tmp/bin"
 printf '#!/bin/sh\necho "man $*"\n' > "$tmp/bin/man"
 chmod +x "$tmp/bin/man"
@@ -130,6 +134,19 @@ check "reader: in the source tree, --long runs man -l on the page the build made
 rm "$tmp/moved/share/httperror/httperror.db"
 (cd / && "$tmp/moved/bin/httperror" 502) > /dev/null 2>&1
 check "reader: installed without its data: exit 3, not the source tree's" test $? -eq 3
+
+# In a source tree where make has not compiled the data yet, the tool
+# compiles xml/registry.xml into build/data/ once, and then reads that.
+mkdir -p "$tmp/src/build"
+cp -R "$TOP/xml" "$TOP/xsl" "$tmp/src/"
+cp "$TOOL" "$tmp/src/build/"
+(cd / && "$tmp/src/build/httperror" 502) > "$tmp/src-502" 2> "$tmp/src-err"
+golden "reader: source tree without build/data: httperror 502" "$TOP/tests/golden/reader/502.txt" "$tmp/src-502"
+check "reader: source tree without build/data: says it compiles xml/registry.xml" \
+    grep -q "^httperror: no .*/build/data/httperror.db yet: compiling .*/xml/registry.xml" "$tmp/src-err"
+(cd / && "$tmp/src/build/httperror" 502) > /dev/null 2> "$tmp/src-err2"
+check "reader: source tree: the second lookup reads build/data/, silently" \
+    sh -c "test -f '$tmp/src/build/data/httperror.db' && test ! -s '$tmp/src-err2'"
 
 # The README's card is the real one, and so is httperror(1)'s.
 awk '/^\$ httperror 404$/ { on = 1; next } on && /^```$/ { exit } on' "$TOP/README.md" > "$tmp/readme-card"
