@@ -132,3 +132,12 @@ expect 1 "an empty input" sh -c "'$TOOL' explain < /dev/null"
 expect 1 "a copied cURL command" sh -c "'$TOOL' explain < tests/explain/copied-curl.txt"
 check "explain: a copied cURL command: run it with -sv" grep -q 'run it with -sv added' "$tmp/err"
 expect 2 "explain with --long" "$TOOL" explain --long x
+
+# httperror(1)'s example is what explain prints at 66 columns.
+COLUMNS=66 "$TOOL" explain < tests/explain/nginx-502-closed.txt > "$tmp/man-want"
+sed -n '/^\$ tail \\-1 \/var\/log\/nginx\/error.log | httperror explain$/,/^\.EE$/p' "$TOP/xsl/httperror.1" | sed '1d;$d' |
+	sed -e 's/\\(aq/'"'"'/g' -e 's/\\-/-/g' -e 's/\\e/\\/g' > "$tmp/man-got"
+check "explain: httperror(1)'s example is explain's output at 66 columns" cmp -s "$tmp/man-got" "$tmp/man-want"
+"$TOOL" explain < tests/explain/head-app-502.txt > "$tmp/readme-want"
+sed -n '/^\$ curl -sI https:\/\/shop.example.com\/orders | httperror explain$/,/^```$/p' "$TOP/README.md" | sed '1d;$d' > "$tmp/readme-got"
+check "explain: the README's example is explain's output at 80 columns" cmp -s "$tmp/readme-got" "$tmp/readme-want"
