@@ -135,6 +135,26 @@ rm "$tmp/moved/share/httperror/httperror.db"
 (cd / && "$tmp/moved/bin/httperror" 502) > /dev/null 2>&1
 check "reader: installed without its data: exit 3, not the source tree's" test $? -eq 3
 
+# A hostile registry cannot drive the terminal: DEL and the C1 controls
+# (XML allows U+009B, CSI) in a summary, a hop's note and a signature's
+# cause print as '?'.
+fixture_registry "$tmp/c1" ""
+sed -i -e 's|<tldr>|<tldr>\&#x9B;31m\&#x7F;red |' \
+    -e 's|</diagnose>|</diagnose><signatures><signature hop="web"><line format="web-log">404</line><says>\&#x9B;2J gone</says><fix>Look.</fix></signature></signatures>|' \
+    "$tmp/c1/xml/codes/404-not-found.xml"
+sed -i 's|  <xi:include href="codes/200-ok.xml"/>|  <explain><hop id="web" name="a web server"><note>\&#x9B;0m note</note></hop><format id="web-log" name="a web log line" hop="web" status="1"><pattern>^web ([0-9]{3})</pattern></format></explain>\n&|' \
+    "$tmp/c1/xml/registry.xml"
+if "$TOOL" build -o "$tmp/c1/out" -f data "$tmp/c1/xml/registry.xml" > "$tmp/c1.log" 2>&1; then
+	"$TOOL" 404 --data "$tmp/c1/out/data/httperror.db" > "$tmp/c1-card"
+	"$TOOL" explain --data "$tmp/c1/out/data/httperror.db" 'web 404 x' > "$tmp/c1-explain"
+	check "reader: a hostile registry's C1 and DEL print as ?" sh -c "
+	    grep -q '^?31m?red ' '$tmp/c1-card' && grep -q 'Cause: ?2J gone' '$tmp/c1-explain' &&
+	    ! grep -q \"\$(printf '\302\233')\" '$tmp/c1-card' '$tmp/c1-explain' &&
+	    ! grep -q \"\$(printf '\177')\" '$tmp/c1-card' '$tmp/c1-explain'"
+else
+	not_ok "reader: the C1 fixture does not build"; cat "$tmp/c1.log"
+fi
+
 # In a source tree where make has not compiled the data yet, the tool
 # compiles xml/registry.xml into build/data/ once, and then reads that.
 mkdir -p "$tmp/src/build"
