@@ -501,3 +501,21 @@ esc_url(struct buf *b, const char *s)
 		}
 	}
 }
+
+char *
+esc_tty(char *s)
+{
+	unsigned char	*p = (unsigned char *)s, *q = p;
+
+	if (s == NULL)
+		return NULL;
+	for (; *p != '\0'; p++) {
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			*q++ = '?';
+			p++;
+		} else
+			*q++ = *p == 0x7f || *p < 0x20 ? '?' : *p;
+	}
+	*q = '\0';
+	return s;
+}

@@ -23,5 +23,11 @@ void	esc_info_pre(struct buf *, const char *);
 void	esc_info_line(struct buf *, const char *, size_t);
 void	esc_url(struct buf *, const char *);
 void	esc_xml(struct buf *, const char *);
+/*
+ * In place, for text a terminal shows (the reader's data): DEL and the C1
+ * controls (U+0080 to U+009F, which XML allows; U+009B is CSI) become '?',
+ * and so would a C0 control.  Returns s.
+ */
+char	*esc_tty(char *s);
 
 #endif

@@ -30,6 +30,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "msg.h"
 #include "reader.h"
 #include "xalloc.h"
@@ -308,24 +309,7 @@ x_format(const struct xk *k, const char *id)
 static char *
 x_clean(const char *s, size_t len)
 {
-	struct buf	 b;
-	size_t		 i;
-
-	buf_init(&b);
-	for (i = 0; i < len; i++) {
-		unsigned char	 c = (unsigned char)s[i];
-
-		if (c < 0x20 || c == 0x7f)
-			buf_putc(&b, '?');
-		else if (c == 0xc2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9f) {
-			buf_putc(&b, '?');
-			i++;
-		} else
-			buf_putc(&b, c);
-	}
-	return buf_detach(&b);
+	return esc_tty(xstrndup(s, len));
 }
 
 static int

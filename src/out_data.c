@@ -40,6 +40,7 @@
 
 #include "backend.h"
 #include "buf.h"
+#include "escape.h"
 #include "fs.h"
 #include "msg.h"
 #include "registry.h"
@@ -107,30 +108,6 @@ data_seq_cmp(const void *a, const void *b)
 	    ((const struct data_seq *)b)->slug);
 }
 
-/*
- * Text for a terminal: the reader prints it raw, so a control character
- * the registry could hold (XML allows DEL and the C1 controls U+0080 to
- * U+009F, among them CSI) becomes '?', in place.  C0 controls cannot reach
- * here: XML forbids them but tab and newline, which data.xsl normalises.
- */
-static char *
-data_clean(char *s)
-{
-	unsigned char	*p = (unsigned char *)s, *q = p;
-
-	for (; *p != '\0'; p++) {
-		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			*q++ = '?';
-			p++;
-		} else if (*p == 0x7f || *p < 0x20)
-			*q++ = '?';
-		else
-			*q++ = *p;
-	}
-	*q = '\0';
-	return s;
-}
-
 static int
 data_bad(struct data_run *run, const char *line, size_t len)
 {
@@ -152,7 +129,7 @@ data_line(struct data_run *run, const char *p, size_t len)
 	if (tab == NULL)
 		return data_bad(run, p, len);
 	key = xstrndup(p, (size_t)(tab - p));
-	value = data_clean(xstrndup(tab + 1, len - (size_t)(tab - p) - 1));
+	value = esc_tty(xstrndup(tab + 1, len - (size_t)(tab - p) - 1));
 	if (strcmp(key, "class") == 0 && run->n == 0) {
 		run->classes = xreallocarray(run->classes, run->nclasses + 1,
 		    sizeof(*run->classes));

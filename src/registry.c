@@ -38,6 +38,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "fs.h"
 #include "loader.h"
 #include "msg.h"
@@ -1328,27 +1329,6 @@ reg_check_codes(struct registry *reg, xmlNodePtr *nodes)
 
 /* ===== explain: hops, log formats, signatures ===== */
 
-/*
- * What explain prints, made safe for a terminal in place: DEL and the C1
- * controls (U+0080 to U+009F, which XML allows) become '?'.
- */
-static char *
-reg_terminal_safe(char *s)
-{
-	unsigned char	*p = (unsigned char *)s, *q = p;
-
-	for (; s != NULL && *p != '\0'; p++) {
-		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			*q++ = '?';
-			p++;
-		} else
-			*q++ = *p == 0x7f ? '?' : *p;
-	}
-	if (s != NULL)
-		*q = '\0';
-	return s;
-}
-
 /* Text with its runs of white space made one space, trimmed. */
 static char *
 reg_sentence(const xmlNode *n)
@@ -1367,7 +1347,7 @@ reg_sentence(const xmlNode *n)
 		*q++ = *p;
 	}
 	*q = '\0';
-	return reg_terminal_safe(s);
+	return esc_tty(s);
 }
 
 /*
@@ -1473,7 +1453,7 @@ reg_collect_explain(struct explain *ex, const xmlNode *e)
 			hp = &ex->hops[ex->nhops++];
 			memset(hp, 0, sizeof(*hp));
 			hp->id = reg_attr(c, "id");
-			hp->name = reg_terminal_safe(reg_attr(c, "name"));
+			hp->name = esc_tty(reg_attr(c, "name"));
 			hp->note = reg_sentence(reg_child(c, "note"));
 			for (h = c->children; h != NULL; h = h->next) {
 				if (!reg_is(h, "header"))
@@ -1492,7 +1472,7 @@ reg_collect_explain(struct explain *ex, const xmlNode *e)
 			f = &ex->formats[ex->nformats++];
 			memset(f, 0, sizeof(*f));
 			f->id = reg_attr(c, "id");
-			f->name = reg_terminal_safe(reg_attr(c, "name"));
+			f->name = esc_tty(reg_attr(c, "name"));
 			f->hop = reg_attr(c, "hop");
 			f->pattern = reg_text(reg_child(c, "pattern"));
 			if (reg_pattern_ok(reg_child(c, "pattern"), f->pattern, 0,

@@ -36,6 +36,16 @@ expect(const char *name, void (*fn)(struct buf *, const char *),
 	buf_release(&b);
 }
 
+/* esc_tty, which works in place, as an appending escaper. */
+static void
+tty(struct buf *b, const char *s)
+{
+	char	*t = strdup(s);
+
+	buf_puts(b, esc_tty(t));
+	free(t);
+}
+
 /* esc_info_line on a line of its own, and after the tool's "* ". */
 static void
 info_line(struct buf *b, const char *s)
@@ -238,6 +248,12 @@ main(void)
 	expect("xml: markup characters", esc_xml, "a<b>&\"'c",
 	    "a&lt;b&gt;&amp;&quot;&apos;c");
 	expect("xml: plain", esc_xml, "https://x.example/a?b=1", "https://x.example/a?b=1");
+
+	/* What the reader prints: no control character reaches the terminal */
+	expect("tty: C1 CSI, DEL, ESC and BEL", tty, "a\xc2\x9b" "2J\x7f\x1b]0;x\x07" "b",
+	    "a?2J??]0;x?b");
+	expect("tty: C1 boundaries", tty, "\xc2\x80\xc2\x9f\xc2\xa0\xc3\xa9", "??\xc2\xa0\xc3\xa9");
+	expect("tty: a lone 0xc2 at the end", tty, "x\xc2", "x\xc2");
 
 	/* The search index's words (xsl/html.js splits queries the same way) */
 	expect("words: lower case, each once, in order", words_index,
