@@ -7,6 +7,8 @@
 #   make install         PREFIX, DESTDIR, bindir, mandir, infodir, datadir, docdir
 #   make uninstall
 #   make install-zeal    copy the docset into Zeal's docsets (XDG_DATA_HOME)
+#   make dist            httperror-VERSION.tar.gz: the sources, reproducibly
+#   make distcheck       build, test, install and uninstall that tarball
 #   make deps            install build and test dependencies (Debian/Ubuntu, as root)
 #   make regen           rewrite the test goldens (review the diff before committing)
 #   make bench           speed and size of builds at 16, 100, 1000 statuses (reports only)
@@ -237,6 +239,9 @@ install-zeal: all
 DEB_BUILD = build-essential pkg-config libxml2-dev libxslt1-dev zlib1g-dev libssl-dev libsqlite3-dev libarchive-dev libjansson-dev
 DEB_TEST = man-db mandoc groff-base groff valgrind libxml2-utils info install-info tmux emacs-nox sqlite3 zeal xvfb xauth x11-utils imagemagick chromium default-jre-headless openssl fonts-dejavu-core clang libclang-rt-14-dev ca-certificates debootstrap strace time docbook-xsl xsltproc zsh fish bash-completion
 
+# To make and check the release tarball and the Debian package (tests/package.sh).
+DEB_PACKAGE = git dpkg-dev debhelper lintian
+
 # The frameworks the examples run under (tests/examples.sh); tests/names.sh
 # asks python3, ruby-rack, Go and node for their status names.  Express comes
 # from npm, pinned in package-lock.json; Go 1.23 from bookworm-backports.
@@ -256,13 +261,37 @@ deps:
 			"$(DEBIAN_MIRROR)" > $(BACKPORTS_LIST); fi
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-		$(DEB_BUILD) $(DEB_TEST) $(DEB_EXAMPLES)
+		$(DEB_BUILD) $(DEB_TEST) $(DEB_PACKAGE) $(DEB_EXAMPLES)
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
 		-t bookworm-backports $(DEB_BACKPORTS)
 	command -v node >/dev/null 2>&1 || \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
 
+# The release tarball: exactly the files git tracks (no build/, no
+# node_modules/), under httperror-VERSION/, in name order, owned by 0:0,
+# dated SOURCE_DATE_EPOCH or else the last commit, gzip -n: two runs on the
+# same commit give the same bytes.  tests/package.sh checks all of it.
+DIST = httperror-$(VERSION)
+dist:
+	@command -v git >/dev/null 2>&1 && git rev-parse --git-dir >/dev/null 2>&1 || \
+		{ echo "make dist: needs a git checkout (the files are git ls-files)" >&2; exit 2; }
+	@mkdir -p build
+	git ls-files -z | LC_ALL=C sort -z > build/dist.files
+	epoch=$${SOURCE_DATE_EPOCH:-`git log -1 --format=%ct`}; \
+	LC_ALL=C tar --null -T build/dist.files --format=gnu --sort=name \
+		--owner=0 --group=0 --numeric-owner --mtime="@$$epoch" \
+		--mode='u+rw,go=rX,a-s' --transform 's,^,$(DIST)/,' -cf - | \
+		gzip -9n > $(DIST).tar.gz.tmp
+	mv $(DIST).tar.gz.tmp $(DIST).tar.gz
+	@echo "$(DIST).tar.gz"
+
+# GNU's distcheck: the tarball unpacked in a scratch directory builds, passes
+# make check, installs under DESTDIR with every output there, and uninstalls
+# leaving no file behind (tests/distcheck.sh).
+distcheck: dist
+	sh tests/distcheck.sh $(DIST).tar.gz
+
 clean:
 	rm -rf build
 
-.PHONY: all check check-examples check-fresh fuzz regen bench bench-large install uninstall deps clean install-zeal
+.PHONY: all check check-examples check-fresh fuzz regen bench bench-large install uninstall deps clean install-zeal dist distcheck

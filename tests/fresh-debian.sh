@@ -2,13 +2,15 @@
 # fresh-debian.sh: the README's two set-up commands on a really fresh Debian 12.
 #
 # Makes a minimal Debian 12 root with debootstrap (--variant=minbase, plus make
-# and sudo, which the README asks for before its first command), copies in a clean
-# `git archive` of HEAD, and runs exactly the README's commands in it, as an
-# ordinary user with sudo rights:
+# and sudo, which the README asks for before its first command), unpacks in it
+# the release tarball of HEAD (`make dist`), and runs exactly the README's
+# commands in it, as an ordinary user with sudo rights:
 #
 #     sudo make deps && make
 #     make check
 #
+# then `make install DESTDIR` and `make uninstall` (tests/installcheck.sh), so
+# that this is also `make distcheck` on a fresh machine.
 # It fails if either fails, or if `make check` inside passes fewer checks than
 # outside (HTTPERROR_EXPECT_PASSED, which .ci/run sets from its own `make
 # check`; without it this script runs `make check` here first to learn it).
@@ -207,9 +209,14 @@ chroot "$root" useradd -m -s /bin/sh "$USERNAME" &&
 	echo "$USERNAME ALL=(ALL:ALL) NOPASSWD: ALL" > "$root/etc/sudoers.d/$USERNAME" &&
 	chmod 440 "$root/etc/sudoers.d/$USERNAME" || cannot "cannot add a user to the root"
 mkdir -p "$root$src"
-git -C "$TOP" archive --format=tar HEAD | tar -x -C "$root$src" || cannot "git archive failed"
+# The release tarball of HEAD (make dist in a clone), as a distribution or a
+# user gets it: the fresh root is also make distcheck on a fresh machine.
+git clone -q "$TOP" "$work/clone" || cannot "git clone failed"
+make -s -C "$work/clone" dist > /dev/null 2>&1 || cannot "make dist failed"
+tar -xzf "$work"/clone/httperror-*.tar.gz --strip-components=1 -C "$root$src" ||
+	cannot "cannot unpack the tarball"
 chroot "$root" chown -R "$USERNAME:$USERNAME" "$src"
-echo "fresh: $(git -C "$TOP" rev-parse --short HEAD) in $root$src"
+echo "fresh: $(basename "$work"/clone/httperror-*.tar.gz) of $(git -C "$TOP" rev-parse --short HEAD) in $root$src"
 fi
 
 # inside COMMAND: run a shell command in the root as the user, in the source
@@ -265,4 +272,10 @@ else
 	not_ok "make check passes only $inside_passed checks inside, $expect outside"
 fi
 echo "fresh: node inside: $(inside 'node --version' 2>&1)"
+# Then make distcheck's last step: install and uninstall (tests/installcheck.sh).
+if inside 'sh tests/installcheck.sh' > "$work/installcheck.log" 2>&1; then
+	ok "make install and uninstall ($(tail -n 1 "$work/installcheck.log"))"
+else
+	not_ok "make install and uninstall"; grep '^FAIL' "$work/installcheck.log"
+fi
 finish
