@@ -180,29 +180,29 @@ bench-large: all
 	@BENCH_SIZES="real 200 1000 10000" sh tests/bench.sh
 
 install: all
-	mkdir -p $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man7
-	cp $(TOOL) $(DESTDIR)$(bindir)/httperror
-	chmod 755 $(DESTDIR)$(bindir)/httperror
-	cp build/man/man1/httperror.1.gz $(DESTDIR)$(mandir)/man1/
-	cp -P build/man/man7/*.7.gz $(DESTDIR)$(mandir)/man7/
-	chmod 644 $(DESTDIR)$(mandir)/man1/httperror.1.gz
-	mkdir -p $(DESTDIR)$(infodir)
-	cp build/info/httperror.info.gz $(DESTDIR)$(infodir)/httperror.info.gz
-	chmod 644 $(DESTDIR)$(infodir)/httperror.info.gz
-	mkdir -p $(DESTDIR)$(docdir) $(DESTDIR)$(datadir)/httperror
-	cp build/html/httperror.html $(DESTDIR)$(docdir)/httperror.html
-	chmod 644 $(DESTDIR)$(docdir)/httperror.html
-	rm -rf $(DESTDIR)$(datadir)/httperror/HTTPError.docset
-	cp -R build/docset/HTTPError.docset $(DESTDIR)$(datadir)/httperror/
-	chmod -R u=rwX,go=rX $(DESTDIR)$(datadir)/httperror/HTTPError.docset
-	cp build/data/httperror.db $(DESTDIR)$(datadir)/httperror/httperror.db
-	chmod 644 $(DESTDIR)$(datadir)/httperror/httperror.db
-	mkdir -p $(DESTDIR)$(bashcompdir) $(DESTDIR)$(zshcompdir) $(DESTDIR)$(fishcompdir)
-	cp completions/httperror.bash $(DESTDIR)$(bashcompdir)/httperror
-	cp completions/_httperror $(DESTDIR)$(zshcompdir)/_httperror
-	cp completions/httperror.fish $(DESTDIR)$(fishcompdir)/httperror.fish
-	chmod 644 $(DESTDIR)$(bashcompdir)/httperror $(DESTDIR)$(zshcompdir)/_httperror \
-		$(DESTDIR)$(fishcompdir)/httperror.fish
+	mkdir -p "$(DESTDIR)$(bindir)" "$(DESTDIR)$(mandir)/man1" "$(DESTDIR)$(mandir)/man7"
+	cp $(TOOL) "$(DESTDIR)$(bindir)/httperror"
+	chmod 755 "$(DESTDIR)$(bindir)/httperror"
+	cp build/man/man1/httperror.1.gz "$(DESTDIR)$(mandir)/man1/"
+	cp -P build/man/man7/*.7.gz "$(DESTDIR)$(mandir)/man7/"
+	chmod 644 "$(DESTDIR)$(mandir)/man1/httperror.1.gz"
+	mkdir -p "$(DESTDIR)$(infodir)"
+	cp build/info/httperror.info.gz "$(DESTDIR)$(infodir)/httperror.info.gz"
+	chmod 644 "$(DESTDIR)$(infodir)/httperror.info.gz"
+	mkdir -p "$(DESTDIR)$(docdir)" "$(DESTDIR)$(datadir)/httperror"
+	cp build/html/httperror.html "$(DESTDIR)$(docdir)/httperror.html"
+	chmod 644 "$(DESTDIR)$(docdir)/httperror.html"
+	rm -rf "$(DESTDIR)$(datadir)/httperror/HTTPError.docset"
+	cp -R build/docset/HTTPError.docset "$(DESTDIR)$(datadir)/httperror/"
+	chmod -R u=rwX,go=rX "$(DESTDIR)$(datadir)/httperror/HTTPError.docset"
+	cp build/data/httperror.db "$(DESTDIR)$(datadir)/httperror/httperror.db"
+	chmod 644 "$(DESTDIR)$(datadir)/httperror/httperror.db"
+	mkdir -p "$(DESTDIR)$(bashcompdir)" "$(DESTDIR)$(zshcompdir)" "$(DESTDIR)$(fishcompdir)"
+	cp completions/httperror.bash "$(DESTDIR)$(bashcompdir)/httperror"
+	cp completions/_httperror "$(DESTDIR)$(zshcompdir)/_httperror"
+	cp completions/httperror.fish "$(DESTDIR)$(fishcompdir)/httperror.fish"
+	chmod 644 "$(DESTDIR)$(bashcompdir)/httperror" "$(DESTDIR)$(zshcompdir)/_httperror" \
+		"$(DESTDIR)$(fishcompdir)/httperror.fish"
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \
 		echo "mandb -q $(mandir)"; mandb -q "$(mandir)"; fi
 	@if [ -z "$(DESTDIR)" ] && command -v install-info >/dev/null 2>&1; then \
@@ -214,14 +214,14 @@ uninstall:
 		[ -f "$(infodir)/httperror.info.gz" ]; then \
 		echo "install-info --delete --info-dir=$(infodir) $(infodir)/httperror.info.gz"; \
 		install-info --delete --info-dir="$(infodir)" "$(infodir)/httperror.info.gz"; fi
-	rm -f $(DESTDIR)$(infodir)/httperror.info.gz
-	rm -f $(DESTDIR)$(docdir)/httperror.html
-	rm -rf $(DESTDIR)$(datadir)/httperror/HTTPError.docset
-	rm -f $(DESTDIR)$(datadir)/httperror/httperror.db
-	rmdir $(DESTDIR)$(docdir) $(DESTDIR)$(datadir)/httperror 2>/dev/null || true
-	rm -f $(DESTDIR)$(bashcompdir)/httperror $(DESTDIR)$(zshcompdir)/_httperror \
-		$(DESTDIR)$(fishcompdir)/httperror.fish
-	rm -f $(DESTDIR)$(bindir)/httperror $(DESTDIR)$(mandir)/man1/httperror.1.gz
+	rm -f "$(DESTDIR)$(infodir)/httperror.info.gz"
+	rm -f "$(DESTDIR)$(docdir)/httperror.html"
+	rm -rf "$(DESTDIR)$(datadir)/httperror/HTTPError.docset"
+	rm -f "$(DESTDIR)$(datadir)/httperror/httperror.db"
+	rmdir "$(DESTDIR)$(docdir)" "$(DESTDIR)$(datadir)/httperror" 2>/dev/null || true
+	rm -f "$(DESTDIR)$(bashcompdir)/httperror" "$(DESTDIR)$(zshcompdir)/_httperror" \
+		"$(DESTDIR)$(fishcompdir)/httperror.fish"
+	rm -f "$(DESTDIR)$(bindir)/httperror" "$(DESTDIR)$(mandir)/man1/httperror.1.gz"
 	for f in build/man/man7/*.7.gz; do \
 		rm -f "$(DESTDIR)$(mandir)/man7/`basename $$f`"; done
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null 2>&1; then \

@@ -141,16 +141,16 @@ else
 fi
 in_root "dpkg -L httperror" > "$work/files"
 t() {	# NAME COMMAND PATTERN: the command's output in the root matches
-	if in_root "$2" 2>&1 | grep -qE "$3"; then ok "installed: $1"; else
-		not_ok "installed: $1"; in_root "$2" 2>&1 | head -n 10; fi
+	if in_root "$2" 2>&1 | grep -qE "$3"; then ok "$1"; else
+		not_ok "$1"; in_root "$2" 2>&1 | head -n 10; fi
 }
-t "man 404" "man 404 | col -b" '^ *404 Not Found'
-t "apropos gateway lists 502" "apropos gateway" '^502 \(7\) +- Bad Gateway'
-t "info httperror 404" "info --output=- httperror 404 2>/dev/null | head -n 20" '404 Not Found'
-t "the Info directory names httperror" "cat /usr/share/info/dir" 'httperror'
-t "httperror 502" "cd / && httperror 502" '^502 Bad Gateway'
-t "httperror explain" "httperror explain 'upstream prematurely closed connection while reading response header from upstream'" '^  Cause: The upstream took the request'
-t "the HTML page" "test -s /usr/share/doc/httperror/httperror.html && echo present" '^present$'
+t "installed: man 404" "man 404 | col -b" 'HTTP status 404 Not Found'
+t "installed: apropos gateway lists 502" "apropos gateway" '^502 \(7\) +- HTTP status 502 Bad Gateway'
+t "installed: info httperror 404" "info --output=- httperror 404 2>/dev/null | head -n 20" '404 Not Found'
+t "installed: the Info directory names httperror" "cat /usr/share/info/dir" 'httperror'
+t "installed: httperror 502" "cd / && httperror 502" '^502 Bad Gateway'
+t "installed: httperror explain" "httperror explain 'upstream prematurely closed connection while reading response header from upstream'" '^  Cause: The upstream took the request'
+t "installed: the HTML page" "test -s /usr/share/doc/httperror/httperror.html && echo present" '^present$'
 if in_root "apt-get purge -y -q httperror" > "$work/purge.log" 2>&1; then ok "apt-get purge httperror"; else
 	not_ok "apt-get purge httperror"; tail -n 20 "$work/purge.log"; fi
 left=
