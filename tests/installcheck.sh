@@ -12,7 +12,8 @@ nfail=0
 ok() { npass=$((npass + 1)); printf 'PASS: installcheck: %s\n' "$*"; }
 not_ok() { nfail=$((nfail + 1)); printf 'FAIL: installcheck: %s\n' "$*"; }
 
-dest=$(mktemp -d "${TMPDIR:-/tmp}/httperror-installcheck.XXXXXX")
+# A space in DESTDIR: every path in the Makefile's recipes must be quoted.
+dest=$(mktemp -d "${TMPDIR:-/tmp}/httperror installcheck.XXXXXX")
 trap 'rm -rf "$dest"' EXIT
 if make -s install DESTDIR="$dest" PREFIX=/usr > "$dest.log" 2>&1; then
 	ok "make install DESTDIR PREFIX=/usr"

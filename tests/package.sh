@@ -35,7 +35,7 @@ finish() {
 	exit
 }
 work=$(mktemp -d "${TMPDIR:-/var/tmp}/httperror-package.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT
+trap '[ "${HTTPERROR_PACKAGE_KEEP:-0}" = 1 ] && echo "package: kept $work" || rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 cd "$TOP" || exit 1
 version=$(sed -n 's/^VERSION = //p' Makefile)
@@ -74,13 +74,14 @@ build_deb() {	# DIR UMASK TZ: unpack the tarball in DIR, build, keep the .deb
 if build_deb "$work/a" 022 UTC; then ok "dpkg-buildpackage -us -uc -b"; else
 	not_ok "dpkg-buildpackage -us -uc -b"; tail -n 30 "$work/a/build.log"; finish; fi
 deb=$(ls "$work"/a/httperror_"$version"_*.deb)
-if build_deb "$work/b/a longer build path" 002 America/Los_Angeles; then
+# (No space in it: dpkg-buildflags' -ffile-prefix-map cannot hold one.)
+if build_deb "$work/b/elsewhere-a-longer-build-path" 002 America/Los_Angeles; then
 	ok "dpkg-buildpackage again, elsewhere"
 else
-	not_ok "dpkg-buildpackage again, elsewhere"; tail -n 30 "$work/b/a longer build path/build.log"
+	not_ok "dpkg-buildpackage again, elsewhere"; tail -n 30 "$work/b/elsewhere-a-longer-build-path/build.log"
 fi
 for d in "$work"/a/*.deb; do
-	check "reproducible: $(basename "$d")" cmp -s "$d" "$work/b/a longer build path/$(basename "$d")"
+	check "reproducible: $(basename "$d")" cmp -s "$d" "$work/b/elsewhere-a-longer-build-path/$(basename "$d")"
 done
 lintian --fail-on error,warning --suppress-tags-from-file /dev/null "$work"/a/*.changes > "$work/lintian.log" 2>&1
 rc=$?
