@@ -12,7 +12,9 @@
 #     `apt-get install ./httperror_*.deb` with man-db and info, then man 404,
 #     apropos gateway, info httperror 404, httperror 502 and the HTML page;
 #     `apt-get purge httperror` removes every file, the Info directory entry
-#     and the manual index entries.
+#     and the manual index entries;
+#   - then, in that root, `apt-get build-dep ./` satisfies Build-Depends from
+#     Debian 12 and the package builds there.
 #
 # Needs root for the Debian root; where it cannot make one it says so and
 # skips that part (counted as skipped, not passed), as with
@@ -163,4 +165,19 @@ if [ -z "$left" ]; then ok "purged: no file of the package is left"; else not_ok
 t "purged: the Info directory no longer names httperror" "grep -c httperror /usr/share/info/dir || true" '^0$'
 t "purged: apropos gateway no longer lists 502" "apropos gateway 2>/dev/null | grep -c '^502 ' || true" '^0$'
 t "purged: whatis 404 finds nothing" "whatis 404 2>&1 || true" 'nothing appropriate'
+
+# Build-Depends are enough: in the same root, apt-get build-dep installs them
+# from Debian 12 and the package builds from the tarball.
+cp "$tarball" "$root/tmp/"
+if in_root "cd /tmp && tar -xzf httperror-$version.tar.gz && cd httperror-$version &&
+    apt-get build-dep -y -q ./ && dpkg-buildpackage -us -uc -b" > "$work/builddep.log" 2>&1; then
+	ok "in the clean root: apt-get build-dep ./ and dpkg-buildpackage"
+	if cmp -s "$deb" "$root/tmp/$(basename "$deb")"; then
+		echo "package: note: the root's .deb is byte-identical to this machine's"
+	else
+		echo "package: note: the root's .deb differs from this machine's (other library versions)"
+	fi
+else
+	not_ok "in the clean root: apt-get build-dep ./ and dpkg-buildpackage"; tail -n 30 "$work/builddep.log"
+fi
 finish
