@@ -95,6 +95,7 @@ struct result {
 	char		*also;		/* other hops seen, with their evidence */
 	char		*sample;	/* the line, or the request (HAR) */
 	long		 count, first;	/* lines, and the first one's number */
+	size_t		 seq;		/* the order it was found in */
 };
 
 struct xrun {
@@ -358,8 +359,9 @@ x_push(struct xrun *x)
 		x->cap = x->cap == 0 ? 16 : xmul(x->cap, 2);
 		x->v = xreallocarray(x->v, x->cap, sizeof(*x->v));
 	}
-	res = &x->v[x->n++];
+	res = &x->v[x->n];
 	memset(res, 0, sizeof(*res));
+	res->seq = x->n++;
 	return res;
 }
 
@@ -938,14 +940,12 @@ x_result_cmp(const void *a, const void *b)
 {
 	const struct result	*x = a, *y = b;
 
-	/* Heads (first == 0) keep their order; then lines, most first. */
+	/* Heads (first == 0) in their order; then lines, most first. */
 	if ((x->first == 0) != (y->first == 0))
 		return x->first == 0 ? -1 : 1;
-	if (x->first == 0)
-		return 0;
-	if (x->count != y->count)
+	if (x->first != 0 && x->count != y->count)
 		return x->count > y->count ? -1 : 1;
-	return x->first < y->first ? -1 : x->first > y->first;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /*
