@@ -39,7 +39,8 @@
 #define HEADERS_MAX	128			/* per head */
 #define JSON_VERSION	1
 
-enum { K_LINE, K_FIELD, K_HEADER, K_HOP };
+enum { K_LINE, K_FIELD, K_HEADER, K_BODY, K_HOP, K_HOPBODY };
+#define BODY_MAX	(64 * 1024)	/* of a response's body, what is read */
 
 struct xmatch {
 	int	 kind;
@@ -131,6 +132,10 @@ x_kind(const char *s)
 		return K_FIELD;
 	if (strcmp(s, "header") == 0)
 		return K_HEADER;
+	if (strcmp(s, "body") == 0)
+		return K_BODY;
+	if (strcmp(s, "hop-body") == 0)
+		return K_HOPBODY;
 	return K_HOP;
 }
 
@@ -153,8 +158,11 @@ x_matchers(struct rd *r, sqlite3_stmt *st, const char *owner,
 		m->pattern = xstrdup(col(st, 2));
 		if (*m->pattern == '\0')
 			continue;
-		if (x_compile(r, &m->re, m->pattern, REG_NOSUB |
-		    (m->kind == K_HEADER || m->kind == K_HOP ? REG_ICASE : 0))
+		/* A body's match is where its line is found (x_body). */
+		if (x_compile(r, &m->re, m->pattern,
+		    (m->kind == K_HEADER || m->kind == K_HOP ? REG_ICASE : 0) |
+		    (m->kind == K_BODY || m->kind == K_HOPBODY ? REG_NEWLINE :
+		    REG_NOSUB))
 		    == -1)
 			rc = -1;
 		else
@@ -365,10 +373,34 @@ x_push(struct xrun *x)
 	return res;
 }
 
-/* A response head: its status, and its headers, whatever carried them. */
+/* The line of body that m matches, as evidence, or NULL. */
+static char *
+x_body(const struct xmatch *m, const char *body)
+{
+	regmatch_t	 r[1];
+	const char	*b, *e;
+	char		*raw, *s;
+
+	if (body == NULL || !m->compiled || regexec(&m->re, body, 1, r, 0) != 0)
+		return NULL;
+	for (b = body + r[0].rm_so; b > body && b[-1] != '\n'; b--)
+		;
+	if ((e = strchr(b, '\n')) == NULL)
+		e = b + strlen(b);
+	raw = xasprintf("body: %.*s", (int)(e - b > 60 ? 60 : e - b), b);
+	s = x_clean(raw, strlen(raw));
+	free(raw);
+	return s;
+}
+
+/*
+ * A response head: its status, and its headers, whatever carried them, and
+ * the body after it if there was one (NULL).
+ */
 static void
 x_head(struct xrun *x, int status, const struct header *hv, size_t nh,
-    const char *input, const char *input_name, const char *sample)
+    const char *body, const char *input, const char *input_name,
+    const char *sample)
 {
 	const struct xk	*k = &x->k;
 	struct result	*res = x_push(x);
@@ -382,39 +414,48 @@ x_head(struct xrun *x, int status, const struct header *hv, size_t nh,
 	res->input_name = input_name;
 	res->count = 1;
 	res->sample = sample != NULL ? x_clean(sample, strlen(sample)) : NULL;
-	/* The first signature of this status that a header matches. */
+	/* The first signature of this status that a header or the body matches. */
 	for (i = 0; i < k->nsigs && res->sig == NULL; i++) {
 		if (strcmp(k->sigs[i].code, res->code) != 0)
 			continue;
-		for (j = 0; j < k->sigs[i].nm; j++)
-			if (k->sigs[i].m[j].kind == K_HEADER &&
-			    (at = x_header(&k->sigs[i].m[j], hv, nh)) != -1) {
+		for (j = 0; j < k->sigs[i].nm; j++) {
+			const struct xmatch	*m = &k->sigs[i].m[j];
+
+			if (m->kind == K_HEADER && (at = x_header(m, hv, nh)) != -1)
+				res->evidence = x_evidence(&hv[at]);
+			else if (m->kind == K_BODY)
+				res->evidence = x_body(m, body);
+			if (res->evidence != NULL) {
 				res->sig = &k->sigs[i];
 				res->hop = k->sigs[i].hop;
-				res->evidence = x_evidence(&hv[at]);
 				break;
 			}
+		}
 	}
 	/* The hops the headers name, in the registry's order. */
 	buf_init(&also);
 	for (i = 0; i < k->nhops; i++) {
 		const struct xhop	*h = &k->hops[i];
+		char			*ev = NULL;
 
-		for (j = 0; j < h->nh; j++)
-			if ((at = x_header(&h->h[j], hv, nh)) != -1)
-				break;
-		if (j == h->nh)
+		for (j = 0; j < h->nh && ev == NULL; j++)
+			if (h->h[j].kind == K_HOPBODY)
+				ev = x_body(&h->h[j], body);
+			else if ((at = x_header(&h->h[j], hv, nh)) != -1)
+				ev = x_evidence(&hv[at]);
+		if (ev == NULL)
 			continue;
-		if (res->hop == NULL) {
+		if (res->hop == NULL && res->evidence == NULL) {
 			res->hop = h->id;
-			res->evidence = x_evidence(&hv[at]);
-		} else if (strcmp(res->hop, h->id) != 0) {
-			char	*ev = x_evidence(&hv[at]);
-
+			res->evidence = ev;
+			continue;
+		}
+		if (res->hop == NULL)
+			res->hop = h->id;
+		if (strcmp(res->hop, h->id) != 0)
 			buf_printf(&also, "%s%s (%s)", also.len > 0 ? "; " : "",
 			    h->name, ev);
-			free(ev);
-		}
+		free(ev);
 	}
 	res->also = also.len > 0 ? buf_detach(&also) : NULL;
 	buf_release(&also);
@@ -453,8 +494,11 @@ x_sig_line(const struct xsig *s, const struct xformat *f, const char *line,
 	return 0;
 }
 
-/* One log line: grouped with the like lines before it. */
-static void
+/*
+ * One log line: grouped with the like lines before it.  -1, counting
+ * nothing, when no format or signature knows it.
+ */
+static int
 x_line(struct xrun *x, const char *line, long lineno)
 {
 	const struct xk		*k = &x->k;
@@ -466,7 +510,6 @@ x_line(struct xrun *x, const char *line, long lineno)
 	struct result		*res;
 	size_t			 i;
 
-	x->lines++;
 	for (i = 0; i < k->nformats; i++)
 		if (k->formats[i].compiled &&
 		    regexec(&k->formats[i].re, line, 10, m, 0) == 0) {
@@ -494,12 +537,12 @@ x_line(struct xrun *x, const char *line, long lineno)
 		snprintf(code, sizeof(code), "%s", sig->code);
 	free(status);
 	free(field);
+	if (f == NULL && sig == NULL)
+		return -1;
+	x->lines++;
 	if (*code == '\0') {
-		if (f != NULL)
-			x->other++;
-		else
-			x->unknown++;
-		return;
+		x->other++;
+		return 0;
 	}
 	hop = sig != NULL && sig->hop != NULL ? sig->hop :
 	    f != NULL ? f->hop : NULL;
@@ -509,7 +552,7 @@ x_line(struct xrun *x, const char *line, long lineno)
 		    res->sig == sig && strcmp(res->input, f != NULL ? f->id :
 		    "line") == 0) {
 			res->count++;
-			return;
+			return 0;
 		}
 	}
 	res = x_push(x);
@@ -521,6 +564,7 @@ x_line(struct xrun *x, const char *line, long lineno)
 	res->sample = x_clean(line, strlen(line));
 	res->count = 1;
 	res->first = lineno;
+	return 0;
 }
 
 /* ===== Reading the input ===== */
@@ -656,7 +700,9 @@ x_har(struct xrun *x, const char *text)
 			char		*sample = xasprintf("%s %s",
 			    method != NULL ? method : "?", url != NULL ? url : "?");
 
-			x_head(x, status, hv, j, "har", "a HAR entry", sample);
+			x_head(x, status, hv, j, json_string_value(
+			    json_object_get(json_object_get(resp, "content"),
+			    "text")), "har", "a HAR entry", sample);
 			free(sample);
 		}
 		any = 1;
@@ -667,21 +713,25 @@ x_har(struct xrun *x, const char *text)
 
 /*
  * Heads (a status line and the headers after it, with or without curl -v's
- * "< "), then every other line as a log line.  curl -v's own lines ("*",
- * ">", "{", "}") are log lines too, for curl's error messages.
+ * "< "), their bodies, and every other line as a log line.  curl -v's own
+ * lines ("*") are log lines too, for curl's error messages; its request and
+ * data lines (">", "{", "}") are skipped.  After a head, a line that no
+ * format or signature knows is that response's body (curl -si, curl -sv
+ * with its output), up to BODY_MAX.
  */
+struct head_at {
+	size_t		 nh;
+	int		 status;
+	struct header	 hv[HEADERS_MAX];
+	struct buf	 body;
+};
+
 static void
 x_text(struct xrun *x, char *text)
 {
 	struct xline	*v;
-	struct header	 hv[HEADERS_MAX];
-	size_t		 n, i, nh;
-	struct head_at {
-		size_t	 line, nh;
-		int	 status;
-	}		*heads = NULL;
-	size_t		 nheads = 0;
-	struct header	(*hsave)[HEADERS_MAX] = NULL;
+	struct head_at	*heads = NULL, *hd;
+	size_t		 n, i, nheads = 0;
 
 	v = x_lines(text, &n);
 	for (i = 0; i < n; i++) {
@@ -696,40 +746,49 @@ x_text(struct xrun *x, char *text)
 			if (len >= 1 && strchr("<>{}", s[0]) != NULL &&
 			    (len == 1 || s[1] == ' '))
 				continue;
-			if (len > 0 && strspn(s, " \t") < len)
-				x_line(x, s, (long)i + 1);
+			if (len == 0 || strspn(s, " \t") == len ||
+			    x_line(x, s, (long)i + 1) == 0)
+				continue;
+			hd = nheads > 0 ? &heads[nheads - 1] : NULL;
+			if (hd != NULL && hd->body.len + len + 1 < BODY_MAX) {
+				buf_put(&hd->body, s, len);
+				buf_putc(&hd->body, '\n');
+			} else if (hd == NULL) {
+				x->lines++;
+				x->unknown++;
+			}
 			continue;
 		}
-		nh = 0;
-		while (i + 1 < n && nh < HEADERS_MAX) {
+		heads = xreallocarray(heads, nheads + 1, sizeof(*heads));
+		hd = &heads[nheads++];
+		hd->nh = 0;
+		hd->status = status;
+		buf_init(&hd->body);
+		while (i + 1 < n && hd->nh < HEADERS_MAX) {
 			const char	*t = v[i + 1].s;
 			size_t		 tl = v[i + 1].len;
 
 			if (pre > 0 && (tl < 2 || strncmp(t, "< ", 2) != 0))
 				break;
-			if (!x_header_line(t + pre, tl - pre, &hv[nh]))
+			if (!x_header_line(t + pre, tl - pre, &hd->hv[hd->nh]))
 				break;
-			nh++;
+			hd->nh++;
 			i++;
 		}
-		heads = xreallocarray(heads, nheads + 1, sizeof(*heads));
-		hsave = xreallocarray(hsave, nheads + 1, sizeof(*hsave));
-		heads[nheads].line = i;
-		heads[nheads].nh = nh;
-		heads[nheads].status = status;
-		memcpy(hsave[nheads], hv, nh * sizeof(*hv));
-		nheads++;
 	}
 	/*
 	 * A 1xx or a 3xx followed by another head (100 Continue, a redirect
 	 * curl -L followed) is a step on the way, not the answer.
 	 */
-	for (i = 0; i < nheads; i++)
-		if (i + 1 == nheads || heads[i].status >= 400)
-			x_head(x, heads[i].status, hsave[i], heads[i].nh, "head",
-			    "a response head", NULL);
+	for (i = 0; i < nheads; i++) {
+		hd = &heads[i];
+		if (i + 1 == nheads || hd->status >= 400)
+			x_head(x, hd->status, hd->hv, hd->nh, hd->body.len > 0 ?
+			    hd->body.data : NULL, "head", hd->body.len > 0 ?
+			    "a response head and body" : "a response head", NULL);
+		buf_release(&hd->body);
+	}
 	free(heads);
-	free(hsave);
 	free(v);
 }
 
@@ -738,8 +797,7 @@ x_text(struct xrun *x, char *text)
 static const char *
 x_label(const struct result *res)
 {
-	return strcmp(res->input, "head") == 0 ? "a response head" :
-	    res->input_name;
+	return res->input_name;
 }
 
 /* The entry of res: its signature's, else the code's primary meaning. */

@@ -26,8 +26,9 @@
  *                           struct explain): hops and formats in the order
  *                           explain tries them, signatures in registry
  *                           order; a matcher's owner is a signature's seq
- *                           (kind line, field or header) or, for a hop's
- *                           headers, the hop's id (kind hop)
+ *                           (kind line, field, header or body) or, for a
+ *                           hop's headers and body lines, the hop's id
+ *                           (kind hop or hop-body)
  *
  * Reproducible like the docset index (dsidx.c): rows inserted in a fixed
  * order, journal_mode=DELETE, VACUUM at the end.
@@ -235,7 +236,7 @@ data_entry_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static const char *const match_kinds[] = { "line", "field", "header" };
+static const char *const match_kinds[] = { "line", "field", "header", "body" };
 
 /* The explain tables: hops, formats, signatures and their matchers. */
 static int
@@ -270,7 +271,8 @@ data_write_explain(sqlite3 *db, const char *path, const struct explain *ex,
 			goto out;
 		for (j = 0; j < h->nheaders; j++) {
 			snprintf(b, sizeof(b), "%zu", j);
-			v[0] = h->id, v[1] = b, v[2] = "hop";
+			v[0] = h->id, v[1] = b;
+			v[2] = h->headers[j].kind == MATCH_BODY ? "hop-body" : "hop";
 			v[3] = h->headers[j].target, v[4] = h->headers[j].pattern;
 			if (data_bind_step(db, path, mat, v, 5) == -1)
 				goto out;

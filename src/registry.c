@@ -1400,9 +1400,12 @@ reg_match(const xmlNode *n, struct match *m)
 		m->kind = MATCH_LINE;
 	else if (reg_is(n, "field"))
 		m->kind = MATCH_FIELD;
+	else if (reg_is(n, "body"))
+		m->kind = MATCH_BODY;
 	else
 		m->kind = MATCH_HEADER;
-	m->target = reg_attr(n, m->kind == MATCH_HEADER ? "name" : "format");
+	m->target = m->kind == MATCH_BODY ? NULL :
+	    reg_attr(n, m->kind == MATCH_HEADER ? "name" : "format");
 	m->pattern = reg_text(n);
 	if (m->target == NULL)
 		m->target = xstrdup("");
@@ -1456,7 +1459,7 @@ reg_collect_explain(struct explain *ex, const xmlNode *e)
 			hp->name = esc_tty(reg_attr(c, "name"));
 			hp->note = reg_sentence(reg_child(c, "note"));
 			for (h = c->children; h != NULL; h = h->next) {
-				if (!reg_is(h, "header"))
+				if (!reg_is(h, "header") && !reg_is(h, "body"))
 					continue;
 				hp->headers = xreallocarray(hp->headers,
 				    hp->nheaders + 1, sizeof(*hp->headers));
@@ -1511,7 +1514,7 @@ reg_collect_signatures(struct explain *ex, const xmlNode *entry)
 		sg->fix = reg_sentence(reg_child(c, "fix"));
 		for (m = c->children; m != NULL; m = m->next) {
 			if (!reg_is(m, "line") && !reg_is(m, "field") &&
-			    !reg_is(m, "header"))
+			    !reg_is(m, "header") && !reg_is(m, "body"))
 				continue;
 			sg->m = xreallocarray(sg->m, sg->nm + 1, sizeof(*sg->m));
 			if (reg_match(m, &sg->m[sg->nm]) == -1) {

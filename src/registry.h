@@ -65,11 +65,11 @@ struct regclass {
  * expression without back-references, and every group a format names exists.
  * Strings are normalised to single spaces; out_data.c stores them.
  */
-enum match_kind { MATCH_LINE, MATCH_FIELD, MATCH_HEADER };
+enum match_kind { MATCH_LINE, MATCH_FIELD, MATCH_HEADER, MATCH_BODY };
 
 struct match {
 	enum match_kind	 kind;
-	char		*target;	/* the format's id, or the header's name */
+	char		*target;	/* the format's id, the header's name, or "" */
 	char		*pattern;	/* "" for a header that only has to be there */
 };
 

@@ -12,7 +12,8 @@
 #     never reach the terminal; NO_COLOR and --color;
 #   - real nginx on loopback (tests/explain/live.py): the lines it writes for
 #     a refused upstream, one that closes, one too slow and a client that
-#     gives up are explained as 502, 502, 504 and 499 with their causes.
+#     gives up are explained as 502, 502, 504 and 499 with their causes, and
+#     its error page names it without a Server header.
 . "$(dirname "$0")/lib.sh"
 make_scratch
 group=explain
@@ -116,14 +117,18 @@ for (const r of j.results) console.log([r.code, r.hop && r.hop.id, r.cause && r.
 	done
 	check "explain: nginx's error log: four results" test "$(wc -l < "$tmp/live-error")" -eq 4
 	"$TOOL" explain < "$tmp/live/access.log" > "$tmp/live-access"
-	check "explain: nginx's access log: 502 (two lines), 504, 499" sh -c "grep '^[0-9]' '$tmp/live-access' | cut -d' ' -f1 | tr '\n' ' ' | grep -qx '502 504 499 '"
+	check "explain: nginx's access log: 502 (three lines), 504, 499" sh -c "grep '^[0-9]' '$tmp/live-access' | cut -d' ' -f1 | tr '\n' ' ' | grep -qx '502 504 499 '"
 	"$TOOL" explain --json < "$tmp/live/access.log" > "$tmp/live-access.json"
-	check "explain: nginx's access log: the two 502s are grouped" node -e '
+	check "explain: nginx's access log: the three 502s (HEAD and GET of /refused, /close) are grouped" node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).results[0];
-process.exit(r.code === "502" && r.count === 2 && r.first_line === 1 ? 0 : 1);
+process.exit(r.code === "502" && r.count === 3 && r.first_line === 1 ? 0 : 1);
 ' "$tmp/live-access.json"
 	"$TOOL" explain < "$tmp/live/head-refused.txt" > "$tmp/live-head"
 	check "explain: curl -sI from nginx: 502 from nginx" sh -c "head -4 '$tmp/live-head' | grep -q '^502 Bad Gateway' && grep -q '^  From:  nginx (Server: nginx/' '$tmp/live-head'"
+	# Without its Server header, nginx's own error page still names it.
+	grep -vi '^server:' "$tmp/live/response-refused.txt" | "$TOOL" explain > "$tmp/live-body"
+	check "explain: curl -si from nginx, Server removed: nginx's error page names it" \
+	    grep -q '^  From:  nginx (body: <hr><center>nginx/' "$tmp/live-body"
 fi
 
 expect 1 "garbage" "$TOOL" explain 'The quick brown fox'

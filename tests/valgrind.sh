@@ -34,7 +34,7 @@ vg "httperror list --json" "$TOOL" list --json
 vg "httperror 5xx" "$TOOL" 5xx
 vg "httperror search rate limit --json" "$TOOL" search rate limit --json
 vg "httperror search e" "$TOOL" search e
-for f in nginx-502-refused head-app-502 curl-sv-503 har-504 hostile garbage; do
+for f in nginx-502-refused head-app-502 curl-sv-503 body-haproxy-503 har-504 hostile garbage; do
 	vg "httperror explain < $f" sh -c "exec '$TOOL' explain --color=always < '$TOP/tests/explain/$f.txt'"
 done
 vg "httperror explain --json < envoy-503-uf" sh -c "exec '$TOOL' explain --json < '$TOP/tests/explain/envoy-503-uf.txt'"

@@ -9,8 +9,9 @@ upstream written here, and asks it for:
   /slow     an upstream slower than proxy_read_timeout 1s: 504, "upstream
             timed out (110: ...)"
   /wait     the same upstream, a client that gives up after 1 s first: 499
-and writes OUTDIR/error.log, OUTDIR/access.log (combined format) and
-OUTDIR/head-refused.txt (curl -sI of /refused).  Exit 77 when nginx or curl
+and writes OUTDIR/error.log, OUTDIR/access.log (combined format),
+OUTDIR/head-refused.txt (curl -sI of /refused) and
+OUTDIR/response-refused.txt (curl -si: the head and nginx's error page).  Exit 77 when nginx or curl
 is missing, so that the caller reports which.
 """
 import os
@@ -104,6 +105,10 @@ def main():
                               capture_output=True, timeout=20).stdout
         with open(os.path.join(out, "head-refused.txt"), "wb") as f:
             f.write(head)
+        whole = subprocess.run([curl, "-si", base + "/refused"],
+                               capture_output=True, timeout=20).stdout
+        with open(os.path.join(out, "response-refused.txt"), "wb") as f:
+            f.write(whole)
         for path in ("/close", "/slow"):
             subprocess.run([curl, "-s", "-o", "/dev/null", base + path],
                            timeout=20)
