@@ -794,12 +794,6 @@ x_text(struct xrun *x, char *text)
 
 /* ===== Output ===== */
 
-static const char *
-x_label(const struct result *res)
-{
-	return res->input_name;
-}
-
 /* The entry of res: its signature's, else the code's primary meaning. */
 static sqlite3_stmt *
 x_entry(struct rd *r, const struct result *res)
@@ -893,11 +887,11 @@ x_print(struct xrun *x, const struct result *res)
 	putchar('\n');
 	if (res->count > 1)
 		s = xasprintf("%s: %ld such lines, the first on line %ld",
-		    x_label(res), res->count, res->first);
+		    res->input_name, res->count, res->first);
 	else if (res->first > 0)
-		s = xasprintf("%s, line %ld", x_label(res), res->first);
+		s = xasprintf("%s, line %ld", res->input_name, res->first);
 	else
-		s = xstrdup(x_label(res));
+		s = xstrdup(res->input_name);
 	rd_field(r, "  Input: ", s, INDENT);
 	free(s);
 	if (h != NULL) {
@@ -958,7 +952,7 @@ x_json(struct xrun *x, const struct result *res)
 	json_object_set_new(o, "class", e != NULL ? rd_jstr(col(e, 3)) :
 	    json_null());
 	json_object_set_new(o, "input", json_string(res->input));
-	json_object_set_new(o, "input_name", json_string(x_label(res)));
+	json_object_set_new(o, "input_name", json_string(res->input_name));
 	json_object_set_new(o, "count", json_integer(res->count));
 	json_object_set_new(o, "first_line", res->first > 0 ?
 	    json_integer(res->first) : json_null());
@@ -1084,6 +1078,7 @@ explain_main(struct rd *r, const char *arg)
 	char		*text;
 	size_t		 i;
 	json_t		*o = NULL, *a;
+	int		 request;
 
 	memset(&x, 0, sizeof(x));
 	x.r = r;
@@ -1091,6 +1086,8 @@ explain_main(struct rd *r, const char *arg)
 		return msg_exit_status();
 	if (x_load(r, &x.k) == -1)
 		goto out;
+	/* Before x_text, which cuts the text into lines in place. */
+	request = x_is_request(text);
 	if (!x_har(&x, text))
 		x_text(&x, text);
 	x_drop_fine(&x);
@@ -1137,7 +1134,7 @@ explain_main(struct rd *r, const char *arg)
 		buf_release(&b);
 	}
 	if (x.n == 0) {
-		if (x_is_request(text))
+		if (request)
 			msg(MSG_ERROR, NULL, 0, 0, "nothing recognised: this is a "
 			    "request (a copied cURL command), not a response; run "
 			    "it with -sv added and give explain what it prints");

@@ -55,8 +55,8 @@ tarball="$work/other checkout/httperror-$version.tar.gz"
 check "make dist is reproducible (umask, time zone)" cmp -s "$tarball" "$work/second.tar.gz"
 check "the tarball's members are owned by 0:0, dated the last commit" sh -c "
 	epoch=\$(git -C '$work/other checkout' log -1 --format=%ct)
-	tar -tvzf '$tarball' --numeric-owner --full-time | awk -v d=\"\$(date -u -d @\$epoch '+%Y-%m-%d %H:%M:%S')\" '
-	    \$2 != \"0/0\" || (\$4 \" \" \$5) != d { bad = 1 } END { exit bad }' TZ=UTC"
+	TZ=UTC tar -tvzf '$tarball' --numeric-owner --full-time | awk -v d=\"\$(date -u -d @\$epoch '+%Y-%m-%d %H:%M:%S')\" '
+	    \$2 != \"0/0\" || (\$4 \" \" \$5) != d { bad = 1 } END { exit bad }'"
 check "the tarball has no build/ and no node_modules/" sh -c "! tar -tzf '$tarball' | grep -qE '^httperror-[^/]*/(build|node_modules)/'"
 tar -tzf "$tarball" | sed "s,^httperror-$version/,," | LC_ALL=C sort > "$work/listed"
 git -C "$work/other checkout" ls-files | LC_ALL=C sort > "$work/tracked"
